@@ -1,0 +1,1 @@
+"""Engage Portal: the core application (configuration, models, services, access control)."""

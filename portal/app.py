@@ -1,0 +1,129 @@
+"""The application factory: Flask server, database, sign-in, the access gate and the Dash portal."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from flask import Flask, g, request
+from flask_bootstrap import Bootstrap5
+from flask_login import LoginManager
+from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
+from sqlalchemy.orm import selectinload
+from werkzeug.wrappers import Response
+
+from portal import db
+from portal.access import gate
+from portal.access.principal import Principal
+from portal.config import Config, ConfigError, load_config
+from portal.models import User
+from portal.passwords import Hasher
+
+log = logging.getLogger(__name__)
+CSRF_COOKIE = "_csrf_token"  # Dash's renderer copies this cookie into an X-CSRFToken header
+
+
+def _load_principal(session_id: str) -> Principal | None:
+    """Flask-Login loader: the role and scopes come from the database on every request."""
+    user_id, _, epoch = session_id.partition(":")
+    if not user_id.isdigit():
+        return None
+    user = db.session().get(User, int(user_id), options=[selectinload(User.scopes)])
+    if user is None or not user.is_active or user.is_service or str(user.session_epoch) != epoch:
+        return None
+    return Principal.from_user(user)
+
+
+def _configure_flask(app: Flask, config: Config) -> None:
+    app.config.update(
+        PORTAL=config,
+        SECRET_KEY=config.secret_key,
+        SESSION_COOKIE_NAME="engage_session",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=config.is_production,
+        PERMANENT_SESSION_LIFETIME=config.idle_minutes * 60,
+        MAX_CONTENT_LENGTH=(config.max_upload_mb + 1) * 1024 * 1024,
+        WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session
+        WTF_CSRF_SSL_STRICT=config.is_production,
+        TESTING=config.env == "test",
+    )
+
+
+def _install_csrf(app: Flask) -> None:
+    csrf = CSRFProtect(app)
+    app.extensions["portal.csrf"] = csrf
+
+    @app.after_request
+    def _csrf_cookie(response: Response) -> Response:
+        if request.endpoint and request.endpoint.startswith(("static", "bootstrap.")):
+            return response
+        response.set_cookie(
+            CSRF_COOKIE,
+            generate_csrf(),
+            secure=app.config["SESSION_COOKIE_SECURE"],
+            samesite="Lax",
+            httponly=False,  # the Dash renderer must read it
+        )
+        return response
+
+    @app.errorhandler(CSRFError)
+    def _csrf_refused(error: CSRFError) -> tuple[str, int]:
+        return (
+            "This form has expired or did not come from the portal. Go back, reload the page and try again.",
+            400,
+        )
+
+
+def create_app(config: Config | None = None, *, with_dash: bool = True) -> Flask:
+    """Build the portal. Celery workers call this too (without the Dash pages)."""
+    config = config or load_config()
+    config.check()
+    config.instance_dir.mkdir(parents=True, exist_ok=True)
+    app = Flask(__name__, instance_path=str(config.instance_dir))
+    _configure_flask(app, config)
+    db.init_app(app, db.Database(config.database_url))
+    app.extensions["portal.hasher"] = Hasher(
+        time_cost=config.argon2_time_cost, memory_kib=config.argon2_memory_kib
+    )
+
+    @app.before_request
+    def _request_id() -> None:
+        incoming = request.headers.get("X-Request-ID", "")
+        g.request_id = incoming if 0 < len(incoming) <= 64 and incoming.isprintable() else uuid.uuid4().hex
+
+    login_manager = LoginManager(app)
+    login_manager.session_protection = "basic"
+    login_manager.user_loader(_load_principal)
+    Bootstrap5(app)
+    _install_csrf(app)
+    gate.init_app(app)
+
+    from portal.web import auth, health
+
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(health.bp)
+    if with_dash:
+        from portal.dashapp import build_dash
+
+        build_dash(app)
+    if config.is_production:
+        _refuse_demo_accounts(app)
+    return app
+
+
+def _refuse_demo_accounts(app: Flask) -> None:
+    """Production must not start while the published demo accounts can sign in."""
+    from sqlalchemy import func, select
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with db.get_database(app).transaction() as s:
+            demo = s.scalar(select(func.count()).select_from(User).where(User.is_demo, User.is_active))
+    except DBAPIError:
+        return  # not migrated yet: there are no accounts at all
+    if demo:
+        raise ConfigError(
+            f"{demo} demo account(s) are active; deactivate them (portal users deactivate) "
+            "before running with PORTAL_ENV=production"
+        )

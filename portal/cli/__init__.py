@@ -1,0 +1,21 @@
+"""The `portal` command: database, demo, users and serving (DESIGN.md "Contracts")."""
+
+from __future__ import annotations
+
+import click
+
+from portal.cli import db as db_commands
+from portal.cli import demo as demo_commands
+from portal.cli import serve as serve_commands
+from portal.cli import users as user_commands
+
+
+@click.group(help="Engage Portal administration.")
+def main() -> None:
+    """Entry point of the `portal` console script."""
+
+
+main.add_command(db_commands.db)
+main.add_command(demo_commands.demo)
+main.add_command(user_commands.users)
+main.add_command(serve_commands.serve)

@@ -1,0 +1,106 @@
+"""Settings read from the environment (DESIGN.md "Contracts"), with defaults for the embedded profile."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+DEFAULT_SECRET_KEY = "engage-portal-development-key-change-me"  # noqa: S105 - the known default we refuse
+ENVIRONMENTS = ("development", "production", "test")
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class ConfigError(RuntimeError):
+    """The configuration is unsafe or malformed; the portal refuses to start."""
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from exc
+
+
+def _env_date(name: str) -> date | None:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be an ISO date such as 2024-02-27, not {raw!r}") from exc
+
+
+@dataclass(frozen=True)
+class Config:
+    env: str = "development"
+    database_url: str = ""
+    redis_url: str | None = None
+    secret_key: str = DEFAULT_SECRET_KEY
+    instance_dir: Path = PROJECT_ROOT / "instance"
+    upload_dir: Path = PROJECT_ROOT / "instance" / "uploads"
+    max_upload_mb: int = 200
+    keep_uploads: bool = False
+    # Pins the portal's idea of "today"; the demo runs as at the board paper's date.
+    today: date | None = None
+    demo_password: str = "engage-demo"  # noqa: S105 - documented demo password
+    idle_minutes: int = 30
+    lockout_attempts: int = 5
+    lockout_minutes: int = 15
+    # argon2id cost; tests lower it because hundreds of logins at ~150 ms each add up.
+    argon2_time_cost: int = 3
+    argon2_memory_kib: int = 65536
+    log_json: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def broker_url(self) -> str:
+        if self.redis_url:
+            return self.redis_url
+        return f"sqla+sqlite:///{self.instance_dir / 'celery-broker.sqlite'}"
+
+    def with_overrides(self, **changes: object) -> Config:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def check(self) -> None:
+        """Refuse settings that are unsafe for the chosen environment."""
+        if self.env not in ENVIRONMENTS:
+            raise ConfigError(f"PORTAL_ENV must be one of {', '.join(ENVIRONMENTS)}, not {self.env!r}")
+        if self.is_production and self.secret_key == DEFAULT_SECRET_KEY:
+            raise ConfigError("PORTAL_SECRET_KEY must be set to a private value in production")
+        if self.is_production and len(self.secret_key) < 32:
+            raise ConfigError("PORTAL_SECRET_KEY must be at least 32 characters in production")
+        if self.max_upload_mb <= 0:
+            raise ConfigError("PORTAL_MAX_UPLOAD_MB must be positive")
+
+
+def load_config() -> Config:
+    """Build the configuration from PORTAL_* environment variables."""
+    instance_dir = Path(os.environ.get("PORTAL_INSTANCE_DIR", PROJECT_ROOT / "instance")).resolve()
+    database_url = os.environ.get("PORTAL_DATABASE_URL", "").strip() or (
+        f"sqlite:///{instance_dir / 'portal.sqlite'}"
+    )
+    config = Config(
+        env=os.environ.get("PORTAL_ENV", "development").strip() or "development",
+        database_url=database_url,
+        redis_url=os.environ.get("PORTAL_REDIS_URL", "").strip() or None,
+        secret_key=os.environ.get("PORTAL_SECRET_KEY", "").strip() or DEFAULT_SECRET_KEY,
+        instance_dir=instance_dir,
+        upload_dir=Path(os.environ.get("PORTAL_UPLOAD_DIR", instance_dir / "uploads")).resolve(),
+        max_upload_mb=_env_int("PORTAL_MAX_UPLOAD_MB", 200),
+        keep_uploads=os.environ.get("PORTAL_KEEP_UPLOADS", "").strip().lower() in {"1", "true", "yes"},
+        today=_env_date("PORTAL_TODAY"),
+        demo_password=os.environ.get("PORTAL_DEMO_PASSWORD", "").strip() or "engage-demo",
+        log_json=os.environ.get("PORTAL_LOG_JSON", "").strip().lower() in {"1", "true", "yes"},
+    )
+    config.check()
+    return config

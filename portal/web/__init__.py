@@ -1,0 +1,1 @@
+"""Plain Flask views: sign-in, health checks and file downloads."""

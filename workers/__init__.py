@@ -1,0 +1,1 @@
+"""Celery workers: the app, its beat schedule, tasks and the extract readers."""
