@@ -1,7 +1,9 @@
-"""Dash page layouts and pure components; `PAGES` describes every page and the permission it needs."""
+"""Dash page layouts and pure components; each page module declares `PAGES`, found here by discovery."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -17,13 +19,15 @@ class PageSpec:
     title: str
     permission: Permission
     layout: Callable[..., Any]
+    order: int = 100  # position in the navigation
     nav: bool = True
     path_template: str | None = None
 
 
 def pages() -> list[PageSpec]:
-    from layouts import overview
-
-    return [
-        PageSpec("overview", "/", "Overview", "Overview", Permission.PORTAL_VIEW, overview.layout),
-    ]
+    """Every `PAGES` declared by a module of this package, in navigation order."""
+    found: list[PageSpec] = []
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        found.extend(getattr(module, "PAGES", ()))
+    return sorted(found, key=lambda p: (p.order, p.path))

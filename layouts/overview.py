@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dash import html
 
+from layouts import PageSpec
 from layouts.components import loading, page_header
+from portal.access.permissions import Permission
 
 
 def layout(**_query: str) -> html.Div:
@@ -19,3 +21,6 @@ def layout(**_query: str) -> html.Div:
             loading("overview-causes", label="Causes of Concern", min_height="16rem"),
         ]
     )
+
+
+PAGES = [PageSpec("overview", "/", "Overview", "Overview", Permission.PORTAL_VIEW, layout, order=0)]

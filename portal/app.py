@@ -96,13 +96,17 @@ def create_app(config: Config | None = None, *, with_dash: bool = True) -> Flask
     login_manager.session_protection = "basic"
     login_manager.user_loader(_load_principal)
     Bootstrap5(app)
+    gate.init_app(app)  # before CSRF, so anonymous callers are told to sign in whatever they send
     _install_csrf(app)
-    gate.init_app(app)
 
-    from portal.web import auth, health
+    from portal.web import api, auth, health, uploads
 
+    app.request_class = uploads.PortalRequest
     app.register_blueprint(auth.bp)
     app.register_blueprint(health.bp)
+    app.register_blueprint(uploads.bp)
+    app.register_blueprint(api.bp)
+    _access_errors(app)
     if with_dash:
         from portal.dashapp import build_dash
 
@@ -110,6 +114,21 @@ def create_app(config: Config | None = None, *, with_dash: bool = True) -> Flask
     if config.is_production:
         _refuse_demo_accounts(app)
     return app
+
+
+def _access_errors(app: Flask) -> None:
+    """Refusals raised by services become clear HTTP answers, never stack traces."""
+    from flask import jsonify
+
+    from portal.access.principal import AccessDenied, NotSignedIn
+
+    @app.errorhandler(AccessDenied)
+    def _denied(_exc: AccessDenied) -> tuple[Response, int]:
+        return jsonify({"error": "You do not have permission to see or do that."}), 403
+
+    @app.errorhandler(NotSignedIn)
+    def _anonymous(_exc: NotSignedIn) -> tuple[Response, int]:
+        return jsonify({"error": "Sign in to continue."}), 401
 
 
 def _refuse_demo_accounts(app: Flask) -> None:

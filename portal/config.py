@@ -56,6 +56,10 @@ class Config:
     argon2_time_cost: int = 3
     argon2_memory_kib: int = 65536
     log_json: bool = False
+    # Seconds before Redis hands an unacknowledged task (its worker died) to another worker.
+    broker_visibility_timeout: int = 3600
+    # Minutes before the sweep treats a processing extract as abandoned and sends it again.
+    sweep_processing_minutes: int = 30
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -67,6 +71,12 @@ class Config:
         if self.redis_url:
             return self.redis_url
         return f"sqla+sqlite:///{self.instance_dir / 'celery-broker.sqlite'}"
+
+    @property
+    def broker_transport_options(self) -> dict[str, object]:
+        """Redis redelivers unacknowledged tasks after the visibility timeout; the embedded transport
+        takes no options (its engine would refuse them)."""
+        return {"visibility_timeout": self.broker_visibility_timeout} if self.redis_url else {}
 
     def with_overrides(self, **changes: object) -> Config:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -101,6 +111,8 @@ def load_config() -> Config:
         today=_env_date("PORTAL_TODAY"),
         demo_password=os.environ.get("PORTAL_DEMO_PASSWORD", "").strip() or "engage-demo",
         log_json=os.environ.get("PORTAL_LOG_JSON", "").strip().lower() in {"1", "true", "yes"},
+        broker_visibility_timeout=_env_int("PORTAL_BROKER_VISIBILITY_TIMEOUT", 3600),
+        sweep_processing_minutes=_env_int("PORTAL_SWEEP_PROCESSING_MINUTES", 30),
     )
     config.check()
     return config

@@ -45,7 +45,7 @@ class Base(DeclarativeBase):
 
 
 def _sqlite_hooks(engine: Engine) -> None:
-    """Foreign keys on, and let SQLAlchemy (not pysqlite) issue BEGIN so savepoints work."""
+    """Foreign keys on, WAL, and let SQLAlchemy (not pysqlite) issue BEGIN so savepoints work."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -59,7 +59,9 @@ def _sqlite_hooks(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # IMMEDIATE takes the write lock up front: web and worker never fail on a stale snapshot,
+        # they wait (busy_timeout) for each other's short transactions instead.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

@@ -39,7 +39,7 @@ def reset_postgres(url: str) -> None:
         engine.dispose()
 
 
-def test_config(database_url: str, instance: Path, **overrides: object) -> Config:
+def make_config(database_url: str, instance: Path, **overrides: object) -> Config:
     return Config(
         env="test",
         database_url=database_url,
@@ -79,7 +79,7 @@ def seeded_url(database_url: str) -> str:
 
 @pytest.fixture(scope="session")
 def app(seeded_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
-    flask_app = create_app(test_config(seeded_url, tmp_path_factory.mktemp("instance")))
+    flask_app = create_app(make_config(seeded_url, tmp_path_factory.mktemp("instance")))
     yield flask_app
     get_database(flask_app).dispose()
 

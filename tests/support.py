@@ -60,7 +60,8 @@ def callback_body(
 
 
 def dependencies(client: FlaskClient) -> list[dict[str, Any]]:
-    """The app's own callback list, as the browser receives it, keyed the way requests name them."""
+    """The app's own callback list, as the browser receives it, keyed the way requests name them.
+    Clientside callbacks are marked: they run in the browser and never reach the server."""
     response = client.get("/_dash-dependencies")
     assert response.status_code == 200, response.status_code
     specs = []
@@ -72,6 +73,7 @@ def dependencies(client: FlaskClient) -> list[dict[str, Any]]:
                 "outputs": outputs if len(outputs) > 1 else outputs[0],
                 "inputs": dep["inputs"],
                 "state": dep["state"],
+                "clientside": bool(dep.get("clientside_function")),
             }
         )
     return specs

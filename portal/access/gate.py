@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import Flask, Response, jsonify, redirect, request, session, url_for
+from flask import Flask, Response, g, jsonify, redirect, request, session, url_for
 from flask_login import logout_user
 
 from portal.access.guard import callback_permissions
-from portal.access.principal import current_principal_or_none
+from portal.access.principal import Principal, current_principal_or_none
 from portal.clock import utcnow
 
 PUBLIC_ENDPOINTS = frozenset({"auth.login", "health.healthz", "health.readyz", "static", "bootstrap.static"})
@@ -59,6 +59,9 @@ def init_app(app: Flask) -> None:
     def gate() -> Response | None:
         if _is_public():
             return None
+        refused = _bearer_token()
+        if refused is not None:
+            return refused
         principal = current_principal_or_none()
         if principal is not None and not principal.via_token and _idle_expired(app):
             logout_user()
@@ -76,12 +79,29 @@ def init_app(app: Flask) -> None:
         return None
 
 
-def _check_callback(app: Flask, principal: object) -> Response | None:
+def _bearer_token() -> Response | None:
+    """API clients may present `Authorization: Bearer <token>` instead of a session."""
+    header = request.headers.get("Authorization", "")
+    if not request.path.startswith("/api/") or not header.lower().startswith("bearer "):
+        return None
+    from portal import db
+    from portal.services import tokens
+
+    user = tokens.resolve(db.session(), raw=header[7:].strip(), now=utcnow())
+    if user is None:
+        db.session().rollback()
+        return _refuse(401, "The API token is not valid or has been revoked.")
+    db.session().commit()
+    g.token_principal = Principal.from_user(user, via_token=True)
+    return None
+
+
+def _check_callback(app: Flask, principal: Principal) -> Response | None:
     body = request.get_json(silent=True) or {}
     output = body.get("output") if isinstance(body, dict) else None
     permission = callback_permissions(app).get(output) if isinstance(output, str) else None
     if permission is None:
         return _refuse(403, "This request is not allowed.")
-    if not principal.can(permission):  # type: ignore[attr-defined]
+    if not principal.can(permission):
         return _refuse(403, "You do not have permission to do that.")
     return None

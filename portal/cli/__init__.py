@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from portal.cli import data as data_commands
 from portal.cli import db as db_commands
 from portal.cli import demo as demo_commands
 from portal.cli import serve as serve_commands
@@ -19,3 +20,5 @@ main.add_command(db_commands.db)
 main.add_command(demo_commands.demo)
 main.add_command(user_commands.users)
 main.add_command(serve_commands.serve)
+for command in (data_commands.ingest, data_commands.metrics, data_commands.refresh, data_commands.extracts):
+    main.add_command(command)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_login import login_user, logout_user
 from werkzeug.wrappers import Response
 
@@ -56,6 +56,7 @@ def login() -> str | Response:
                 principal = Principal.from_user(result.user)
                 next_url = _safe_next(request.args.get("next"))
                 session.clear()  # a fresh session: nothing set before sign-in survives it
+                g.pop("csrf_token", None)  # and a fresh CSRF token for it (Flask-WTF caches one per request)
                 session.permanent = True
                 login_user(principal)
                 return redirect(next_url)
@@ -66,6 +67,12 @@ def login() -> str | Response:
     elif request.args.get("expired"):
         flash("Your session ended after 30 minutes without activity. Sign in again.", "info")
     return render_template("login.html", form=form, error=error), status
+
+
+@bp.route("/logout", methods=["GET"])
+def logout_page() -> tuple[str, int]:
+    """Signing out changes state, so it is a POST (CSRF-protected) from the portal's Sign out button."""
+    return render_template("logout.html"), 405
 
 
 @bp.route("/logout", methods=["POST"])

@@ -7,7 +7,7 @@ from kombu import Connection
 from sqlalchemy import text
 from werkzeug.wrappers import Response
 
-from portal.db import get_database
+from portal import db
 
 bp = Blueprint("health", __name__)
 
@@ -18,11 +18,13 @@ def healthz() -> Response:
 
 
 def _database_ok() -> str | None:
+    session = db.session()
     try:
-        with get_database().engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
+        session.execute(text("SELECT 1"))
     except Exception as exc:  # noqa: BLE001 - any failure means not ready
+        session.rollback()
         return f"database unreachable: {type(exc).__name__}"
+    session.rollback()
     return None
 
 
