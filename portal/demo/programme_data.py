@@ -1,59 +1,86 @@
-"""The board paper's programme as plain data: groups, causes, recommendations, actions, milestones, people."""
+"""The board paper's programme as plain data: people, governance groups, causes and the Engage timeline."""
 
 from __future__ import annotations
 
 from datetime import date
 
-D = date
-LETTER = D(2023, 11, 24)  # the Engage letter: Causes of Concern raised
-SIX_MONTHS = D(2024, 5, 24)
+LETTER = date(2023, 11, 24)  # the Engage letter: the Causes of Concern are raised
+SIX_MONTHS = date(2024, 5, 24)  # "Within six months" of the letter
+VERIFIER = "dcc@portal.example"  # the executive who gives final sign-off
 
-# (email, name, job title, role, scopes) — the nine of DESIGN.md first, in its order.
+# (email, name, job title, role, scopes): DESIGN.md's nine accounts first and in its order, then the
+# two gold leads the paper implies for the causes that have no listed account.
 PEOPLE = (
-    ("admin@portal.example", "Priya Shah", "Portal administrator", "admin", ()),
+    ("admin@portal.example", "Priya Shah", "Portal administrator, Digital Services", "admin", ()),
     ("dcc@portal.example", "Scott Green", "Deputy Chief Constable", "executive", ()),
     (
         "gold.investigations@portal.example",
         "Helen Carter",
-        "Chief Superintendent, Operation Vanguard",
+        "Chief Superintendent, Operation Vanguard gold lead",
         "gold",
         ("INV",),
     ),
     (
         "gold.marac@portal.example",
         "Mark Ellis",
-        "Chief Superintendent, Public Protection",
+        "Detective Chief Superintendent, Public Protection",
         "gold",
         ("MARAC",),
     ),
     (
         "silver.outcomes@portal.example",
         "Aisha Rahman",
-        "Superintendent, Outcomes workstream",
+        "Superintendent, Outcomes silver lead",
         "silver",
         ("INV-4", "INV-5"),
     ),
-    ("opcc@portal.example", "Tom Whitfield", "Head of Policy, OPCC", "opcc", ()),
+    (
+        "opcc@portal.example",
+        "Tom Whitfield",
+        "Policy Lead, Office of the Police and Crime Commissioner",
+        "opcc",
+        (),
+    ),
     (
         "lpa.birmingham@portal.example",
         "Daniel Okafor",
-        "Chief Superintendent, Birmingham LPA",
+        "Chief Superintendent, Birmingham LPA Commander",
         "lpa",
         ("Birmingham",),
     ),
     (
         "lpa.coventry@portal.example",
         "Rachel Moore",
-        "Chief Superintendent, Coventry LPA",
+        "Chief Superintendent, Coventry LPA Commander",
         "lpa",
         ("Coventry",),
     ),
-    ("analyst@portal.example", "Sam Patel", "Senior performance analyst", "analyst", ()),
-    ("gold.som@portal.example", "Claire Hughes", "Detective Chief Superintendent, PPU", "gold", ("RSO",)),
-    ("gold.ocset@portal.example", "James Doyle", "Detective Superintendent, OCSET", "gold", ("OCSET",)),
+    ("analyst@portal.example", "Sam Patel", "Senior Performance Analyst", "analyst", ()),
+    (
+        "gold.som@portal.example",
+        "Claire Hughes",
+        "Detective Superintendent, PPU (SOM gold lead)",
+        "gold",
+        ("RSO",),
+    ),
+    (
+        "gold.ocset@portal.example",
+        "James Doyle",
+        "Detective Superintendent, PPU (OCSET gold lead)",
+        "gold",
+        ("OCSET",),
+    ),
 )
 
-# (name, kind, chair, cadence, parent name, purpose)
+# The gold lead of each cause: approves completion of actions owned by silver and LPA leads.
+GOLD_LEADS = {
+    "INV": "gold.investigations@portal.example",
+    "MARAC": "gold.marac@portal.example",
+    "RSO": "gold.som@portal.example",
+    "OCSET": "gold.ocset@portal.example",
+}
+
+# (name, kind, chair, cadence, parent, purpose): parents come before their children.
 GROUPS = (
     (
         "HMICFRS Board",
@@ -61,7 +88,7 @@ GROUPS = (
         "DCC",
         "monthly",
         None,
-        "Oversees every Cause of Concern; the gold groups report here.",
+        "Every gold and silver group feeds in here (para 17).",
     ),
     (
         "Force Performance Board",
@@ -69,95 +96,87 @@ GROUPS = (
         "DCC",
         "monthly",
         None,
-        "Full-day performance meeting; the Causes of Concern are a standing item.",
+        "Full-day monthly meeting; the Causes of Concern are a standing agenda item (para 17).",
     ),
     (
-        "Investigations Gold Group (Operation Vanguard)",
+        "Investigations Gold Group",
         "gold",
-        "ACC Crime",
+        "Chief Superintendent, Operation Vanguard",
         "fortnightly",
         "HMICFRS Board",
-        "Investigating Crime Cause of Concern.",
+        "Operation Vanguard: the Investigating Crime Cause of Concern (para 24).",
     ),
     (
-        "MARAC Gold Group (Op Willowbay)",
+        "MARAC Gold Group",
         "gold",
-        "ACC Public Protection",
+        "Detective Chief Superintendent, Public Protection",
         "fortnightly",
         "HMICFRS Board",
-        "Protecting Vulnerable People – MARAC Cause of Concern.",
+        "The Protecting Vulnerable People - MARAC Cause of Concern.",
     ),
     (
-        "SOM Gold Group (Operation Rosaria)",
+        "SOM Gold Group",
         "gold",
-        "Detective Chief Superintendent PPU",
+        "Detective Superintendent, PPU",
         "monthly",
         "HMICFRS Board",
-        "Sex Offender Managers Cause of Concern.",
+        "The Sex Offender Managers Cause of Concern.",
     ),
     (
         "OCSET Gold Group",
         "gold",
-        "Detective Chief Superintendent PPU",
+        "Detective Superintendent, PPU",
         "monthly",
         "HMICFRS Board",
-        "Online child sexual exploitation Cause of Concern.",
+        "The OCSET Cause of Concern.",
     ),
     (
         "Investigative Skills Silver Group",
         "silver",
         "Superintendent, Investigations Improvement Unit",
         "monthly",
-        "Investigations Gold Group (Operation Vanguard)",
-        "Masterclasses, training needs, PIP2.",
+        "Investigations Gold Group",
+        "Masterclasses, the training needs analysis with OL&D, Connect training and PIP2 (para 26).",
     ),
     (
         "Investigation Standards Silver Group",
         "silver",
         "Superintendent, Investigation Standards",
         "monthly",
-        "Investigations Gold Group (Operation Vanguard)",
-        "Supervision, QATT, investigation plans.",
+        "Investigations Gold Group",
+        "Supervision, the QATT and investigation plans (paras 27-28).",
     ),
     (
         "Outcomes Silver Group",
         "silver",
-        "Superintendent, Outcomes workstream",
-        "monthly",
-        "Investigations Gold Group (Operation Vanguard)",
-        "Outcome rates, Outcome Review Team, OOCR.",
+        "Superintendent, Outcomes silver lead",
+        "fortnightly",
+        "Investigations Gold Group",
+        "Outcome rates, the Outcome Review Team and the OOCR review (paras 29-30).",
     ),
     (
-        "MARAC Backlog Silver Group",
+        "Operation Willowbay",
         "silver",
         "Detective Superintendent, Safeguarding",
         "weekly",
-        "MARAC Gold Group (Op Willowbay)",
-        "Backlog reduction and interim guidance.",
+        "MARAC Gold Group",
+        "Initiated to address the backlog in MARAC referrals (para 31).",
     ),
     (
-        "SOM Performance Silver Group",
-        "silver",
-        "Detective Chief Inspector, SOM",
+        "LPA DA Strategic Groups",
+        "operational",
+        "LPA Commanders",
         "monthly",
-        "SOM Gold Group (Operation Rosaria)",
-        "ARMS, RMP reviews, visits, caseloads.",
-    ),
-    (
-        "OCSET Demand Silver Group",
-        "silver",
-        "Detective Chief Inspector, OCSET",
-        "weekly",
-        "OCSET Gold Group",
-        "Package backlog, enforcement timescales, DFU demand.",
+        "MARAC Gold Group",
+        "The partnership meeting on each LPA, with MARAC as a standing agenda item (para 36a).",
     ),
     (
         "MARAC Strategic Governance Board",
         "board",
         "OPCC",
         "to be set",
-        "HMICFRS Board",
-        "Strategic partnership governance of MARAC (from early 2024).",
+        "MARAC Gold Group",
+        "Partnership governance of MARAC, set up in early 2024 (para 36b).",
     ),
     (
         "Regional MARAC Operational Group",
@@ -165,276 +184,131 @@ GROUPS = (
         "Regional MARAC lead",
         "to be set",
         "MARAC Strategic Governance Board",
-        "Operational consistency of MARAC across the region.",
+        "Regional operational arrangements for MARAC, set up in early 2024 (para 36b).",
     ),
     (
-        "LPA DA Strategic Groups",
+        "Operation Rosaria",
+        "silver",
+        "Detective Chief Inspector, SOM",
+        "weekly",
+        "SOM Gold Group",
+        "The response to reduce the backlogs of work within SOMs (para 40a).",
+    ),
+    (
+        "Workforce strategy meeting",
         "operational",
-        "LPA commanders",
-        "monthly",
-        "MARAC Gold Group (Op Willowbay)",
-        "Partnership meetings on each LPA with MARAC as a standing item.",
+        "PPU",
+        "fortnightly",
+        "SOM Gold Group",
+        "Critical staffing issues, vacancies and sickness (para 39c).",
     ),
     (
         "SOMs wellbeing forum",
         "forum",
         "Chief Inspectors",
         "bi-monthly",
-        "SOM Gold Group (Operation Rosaria)",
-        "Wellbeing of sex offender managers; actions tracked in its own plan.",
+        "SOM Gold Group",
+        "Representatives from across SOMs; items tracked through its own action plan (para 42c).",
     ),
     (
-        "Workforce strategy meeting",
-        "forum",
-        "PPU",
-        "fortnightly",
-        "SOM Gold Group (Operation Rosaria)",
-        "Critical staffing, vacancies and sickness in SOM and OCSET.",
+        "SOM Digital Forensics Working Group",
+        "operational",
+        "Detective Inspector",
+        "monthly",
+        "SOM Gold Group",
+        "Confidence in the digital tools available to SOMs (para 43).",
+    ),
+    (
+        "OCSET Demand Silver Group",
+        "silver",
+        "Detective Chief Inspector, OCSET",
+        "weekly",
+        "OCSET Gold Group",
+        "Packages, enforcement timescales, referrals and digital forensics demand (paras 46-51).",
     ),
 )
 
-# (code, title, statement, gold group)
+# (code, title, HMICFRS statement, gold group). The words are the paper's; each ends with a full stop.
 CAUSES = (
     (
         "INV",
         "Investigating Crime",
         "The force needs to make sure it carries out effective investigations which lead to satisfactory "
         "results for victims.",
-        "Investigations Gold Group (Operation Vanguard)",
+        "Investigations Gold Group",
     ),
     (
         "MARAC",
         "Protecting Vulnerable People - MARAC",
         "The force needs to make sure that its multi-agency risk assessment conferences work effectively to "
-        "keep vulnerable people safe",
-        "MARAC Gold Group (Op Willowbay)",
+        "keep vulnerable people safe.",
+        "MARAC Gold Group",
     ),
     (
         "RSO",
         "Managing Offenders and Suspects - Sex Offender Managers",
         "The force does not manage the risk posed to the public by Registered Sex Offenders effectively.",
-        "SOM Gold Group (Operation Rosaria)",
+        "SOM Gold Group",
     ),
     (
         "OCSET",
         "Managing Offenders and Suspects - OCSET",
-        "The force doesn't manage the risk posed by online child abuse offenders effectively",
+        "The force doesn't manage the risk posed by online child abuse offenders effectively.",
         "OCSET Gold Group",
     ),
 )
 
-# (cause, number, text, deadline text, silver group, status, theme)
-RECOMMENDATIONS = (
+# (date, kind, title, detail): the Engage timeline of paragraphs 2-16 and 52-54.
+MILESTONES = (
+    (date(2023, 1, 23), "notice", "HMICFRS notice of PEEL inspection", "The inspection period begins."),
     (
-        "INV",
-        1,
-        "Make sure staff and officers have sufficient skills and capabilities to carry out high quality "
-        "investigations",
-        "immediately",
-        "Investigative Skills Silver Group",
-        "being_progressed",
-        "skills",
+        date(2023, 5, 1),
+        "inspection",
+        "Victim Service Assessment",
+        "100 crime files sampled from January, February and March 2023.",
     ),
     (
-        "INV",
-        2,
-        "Make sure it carries out proportionate, thorough and timely investigations into reported crimes, "
-        "which are supervised effectively",
-        "immediately",
-        "Investigation Standards Silver Group",
-        "being_progressed",
-        "supervision",
+        date(2023, 6, 5),
+        "inspection",
+        "OCSET and SOM inspection",
+        "Specialist inspection teams, at the beginning of June.",
     ),
     (
-        "INV",
-        3,
-        "Make sure investigation plans are created where applicable and that all investigative "
-        "opportunities are taken",
-        "immediately",
-        "Investigation Standards Silver Group",
-        "being_progressed",
-        "investigation plans",
+        date(2023, 7, 31),
+        "submission",
+        "Rapid improvement plan submitted",
+        "Submitted to HMICFRS within the required 28 days.",
+    ),
+    (date(2023, 9, 11), "inspection", "PEEL field testing in force", "Two weeks of reality testing."),
+    (
+        date(2023, 10, 10),
+        "meeting",
+        "Debrief with the regional HMI",
+        "Chief Constable and Force Executive Team; the MARAC concerns were raised.",
     ),
     (
-        "INV",
-        4,
-        "Make sure it consistently achieves appropriate outcomes for victims",
-        "immediately",
-        "Outcomes Silver Group",
-        "being_progressed",
-        "outcomes",
+        date(2023, 11, 24),
+        "letter",
+        "Engage letter: enhanced monitoring",
+        "HMICFRS writes to the Chief Constable and the PCC: four Causes of Concern.",
+    ),
+    (date(2023, 12, 1), "report", "PEEL 2023-25 report published", "Published in December 2023."),
+    (
+        date(2024, 1, 16),
+        "meeting",
+        "Police Performance Oversight Group",
+        "Attended by the Chief Constable and the PCC; positive feedback.",
     ),
     (
-        "INV",
-        5,
-        "Make sure it is using outcomes appropriately, in a way that complies with force and national "
-        "policies, leading to satisfactory results for victims",
-        "immediately",
-        "Outcomes Silver Group",
-        "being_progressed",
-        "outcomes",
+        date(2024, 2, 27),
+        "meeting",
+        "Strategic Policing and Crime Board",
+        "HMICFRS Engage update presented by DCC Green.",
     ),
     (
-        "MARAC",
-        1,
-        "Review the backlog of cases waiting to be discussed at multi-agency risk assessment conferences "
-        "and make sure that high-risk victims and families receive the safeguarding support that they need",
-        "immediately",
-        "MARAC Backlog Silver Group",
-        "being_progressed",
-        "backlog",
-    ),
-    (
-        "MARAC",
-        2,
-        "Prepare a plan for how it will reduce the backlog of multi-agency risk assessment conference cases",
-        "immediately",
-        "MARAC Backlog Silver Group",
-        "being_progressed",
-        "backlog",
-    ),
-    (
-        "MARAC",
-        3,
-        "Introduce a multi-agency risk assessment conference structure that can manage current and "
-        "future demand effectively",
-        "within six months",
-        "MARAC Backlog Silver Group",
-        "being_progressed",
-        "demand",
-    ),
-    (
-        "MARAC",
-        4,
-        "Make sure that multi-agency risk assessment conferences have the right strategic and "
-        "operational governance arrangements to reduce the likelihood of harm to high-risk victims and their "
-        "families",
-        "within six months",
-        None,
-        "awaiting_review",
-        "governance",
-    ),
-    (
-        "RSO",
-        1,
-        "Ensure the operating model supports the robust management of registered sex offenders by "
-        "trained staff to minimise the risk to children",
-        "immediately",
-        "SOM Performance Silver Group",
-        "being_progressed",
-        "operating model",
-    ),
-    (
-        "RSO",
-        2,
-        "Ensure that WMP implements an effective framework so that it can make fully informed decisions "
-        "about the current and future capability and capacity it needs to protect children from "
-        "registered sex "
-        "offenders",
-        "immediately",
-        "SOM Performance Silver Group",
-        "being_progressed",
-        "capacity",
-    ),
-    (
-        "RSO",
-        3,
-        "Ensure it uses information about its performance to accurately assess and respond to the demand "
-        "faced by sex offender managers, including data on active risk management system assessments (ARMS), "
-        "risk management plans (RMP's), visits and the number of cases per officer",
-        "immediately",
-        "SOM Performance Silver Group",
-        "being_progressed",
-        "demand",
-    ),
-    (
-        "RSO",
-        4,
-        "Supervisors review cases at appropriate intervals in line with expected standards",
-        "immediately",
-        "SOM Performance Silver Group",
-        "being_progressed",
-        "supervision",
-    ),
-    (
-        "RSO",
-        5,
-        "It supports sex offender managers' wellbeing",
-        "immediately",
-        None,
-        "being_progressed",
-        "wellbeing",
-    ),
-    (
-        "RSO",
-        6,
-        "Sex offender managers use digital tools effectively to identify offending",
-        "immediately",
-        "SOM Performance Silver Group",
-        "awaiting_review",
-        "digital",
-    ),
-    (
-        "OCSET",
-        1,
-        "Implement an effective management framework so it can make full informed decisions about the "
-        "current and future capability and capacity it needs to protect children from online child abuse "
-        "offenders",
-        "immediately",
-        "OCSET Demand Silver Group",
-        "being_progressed",
-        "capacity",
-    ),
-    (
-        "OCSET",
-        2,
-        "To address the backlog of cases awaiting assessment by the online child sexual exploitation "
-        "team, in particular any cases that are overdue, ensuring that intelligence is reviewed regularly "
-        "to help "
-        "risks to be assessed",
-        "immediately",
-        "OCSET Demand Silver Group",
-        "being_progressed",
-        "backlog",
-    ),
-    (
-        "OCSET",
-        3,
-        "Ensure the speed and nature of the enforcement action it takes reflects risks and reduces the "
-        "likelihood that evidence will be lost, and that warrants and arrests are prioritised",
-        "immediately",
-        "OCSET Demand Silver Group",
-        "being_progressed",
-        "enforcement",
-    ),
-    (
-        "OCSET",
-        4,
-        "That safeguarding measures are used for potential victims and suspects, and referrals to "
-        "social services are made as soon as a suspect is identified as having access to a child",
-        "immediately",
-        "OCSET Demand Silver Group",
-        "being_progressed",
-        "safeguarding",
-    ),
-    (
-        "OCSET",
-        5,
-        "To assess the demand faced by the digital forensics unit and mitigates the effect of any "
-        "delays caused by evidence not yet being available",
-        "immediately",
-        "OCSET Demand Silver Group",
-        "being_progressed",
-        "digital",
-    ),
-    (
-        "OCSET",
-        6,
-        "It uses performance information to accurately assess and respond to the demands faced by the "
-        "online child sexual exploitation team",
-        "immediately",
-        "OCSET Demand Silver Group",
-        "awaiting_review",
-        "demand",
+        date(2024, 3, 5),
+        "meeting",
+        "HMICFRS Engage meeting",
+        "The next meeting on the engaged status, at the beginning of March.",
     ),
 )
