@@ -2,9 +2,17 @@
 
 from portal.models.alerts import Alert, AlertKind, AlertStatus
 from portal.models.audit import AuditEvent
+from portal.models.boardpacks import BoardPack, BoardPackStatus
 from portal.models.extracts import Extract, ExtractStatus, RefreshRun
 from portal.models.governance import GovernanceGroup, GroupKind, Milestone, MilestoneKind
-from portal.models.metrics import Direction, MetricDefinition, MetricValue, metric_recommendations
+from portal.models.metrics import (
+    Direction,
+    MetricDefinition,
+    MetricValue,
+    ToleranceOverride,
+    metric_recommendations,
+)
+from portal.models.notifications import Notification
 from portal.models.programme import (
     DONE_STATUSES,
     Action,
@@ -16,6 +24,7 @@ from portal.models.programme import (
     Recommendation,
     RecommendationStatus,
 )
+from portal.models.signoff import SignOff, SignOffStep
 from portal.models.users import ROLE_LABELS, ApiToken, LoginFailure, Role, ScopeKind, User, UserScope
 
 __all__ = [
@@ -49,5 +58,11 @@ __all__ = [
     "ScopeKind",
     "User",
     "UserScope",
+    "BoardPack",
+    "BoardPackStatus",
+    "ToleranceOverride",
+    "Notification",
+    "SignOff",
+    "SignOffStep",
     "metric_recommendations",
 ]

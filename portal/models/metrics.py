@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import date
 
-from sqlalchemy import JSON, Column, Date, Float, ForeignKey, Index, String, Table, Text
+from sqlalchemy import JSON, Column, Date, Float, ForeignKey, Index, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db import Base
@@ -76,3 +76,17 @@ class MetricValue(Base):
     extract_id: Mapped[int] = mapped_column(ForeignKey("extracts.id", ondelete="CASCADE"))
 
     extract: Mapped[Extract] = relationship()
+
+
+class ToleranceOverride(Base):
+    """A per-LPA tolerance band that replaces the catalogue's force-wide thresholds for that LPA."""
+
+    __tablename__ = "tolerance_overrides"
+    __table_args__ = (UniqueConstraint("metric_key", "lpa"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    metric_key: Mapped[str] = mapped_column(ForeignKey("metric_definitions.key", ondelete="CASCADE"))
+    lpa: Mapped[str] = mapped_column(String(40))
+    amber_threshold: Mapped[float | None] = mapped_column(Float)
+    red_threshold: Mapped[float | None] = mapped_column(Float)
+    trigger_plan: Mapped[str | None] = mapped_column(Text)

@@ -54,6 +54,7 @@ class User(Base):
     is_service: Mapped[bool] = mapped_column(Boolean, default=False)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # weekly gold digest
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # Bumped when the password changes or the user is deactivated: older sessions stop working.
     session_epoch: Mapped[int] = mapped_column(Integer, default=0)
