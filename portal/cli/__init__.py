@@ -8,6 +8,7 @@ from portal.cli import data as data_commands
 from portal.cli import db as db_commands
 from portal.cli import demo as demo_commands
 from portal.cli import serve as serve_commands
+from portal.cli import tokens as token_commands
 from portal.cli import users as user_commands
 
 
@@ -20,5 +21,6 @@ main.add_command(db_commands.db)
 main.add_command(demo_commands.demo)
 main.add_command(user_commands.users)
 main.add_command(serve_commands.serve)
+main.add_command(token_commands.tokens)
 for command in (data_commands.ingest, data_commands.metrics, data_commands.refresh, data_commands.extracts):
     main.add_command(command)
