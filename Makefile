@@ -10,7 +10,7 @@ PORT ?= 8050
 PORTAL_TODAY ?= 2024-02-27
 export PORTAL_TODAY
 
-.PHONY: help install run demo test test-fast browser-deps lint clean
+.PHONY: help install run demo test test-fast browser-deps screenshots bench lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -46,6 +46,12 @@ test: $(STAMP) browser-deps ## Run the whole suite (PostgreSQL and Redis too whe
 
 test-fast: $(STAMP) ## Run the suite without the browser and worker tests
 	PORTAL_TODAY= $(BIN)/python -m pytest -q -m "not browser and not worker"
+
+screenshots: $(STAMP) browser-deps ## Regenerate docs/screenshots/ (every page for every role, headless Chromium)
+	$(BIN)/python scripts/screenshots.py
+
+bench: $(STAMP) browser-deps ## Speed figures: ingest, page callbacks, first render, load (JSON in bench-results/)
+	$(BIN)/python -m bench
 
 lint: $(STAMP) ## ruff
 	$(BIN)/ruff check .

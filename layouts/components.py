@@ -72,3 +72,31 @@ def stat(label: str, value: str, *, tone: str = "secondary", hint: str | None = 
         ],
         className="stat",
     )
+
+
+def section(title: str, *body: Any, lead: str | None = None, actions: Any = None, **kwargs: Any) -> dbc.Card:
+    """A titled card (H2) for one part of a page."""
+    header = html.Div(
+        [html.H2(title, className="h5 mb-0"), html.Div(actions) if actions is not None else None],
+        className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-2",
+    )
+    return dbc.Card(
+        dbc.CardBody([header, html.P(lead, className="small text-secondary") if lead else None, *body]),
+        className="shadow-sm mb-4",
+        **kwargs,
+    )
+
+
+def simple_table(headers: list[str], rows: list[list[Any]], *, caption: str, small: bool = True) -> html.Div:
+    """An accessible table: a caption (visually hidden), column headers with scope, any cell content."""
+    return html.Div(
+        html.Table(
+            [
+                html.Caption(caption, className="visually-hidden"),
+                html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
+                html.Tbody([html.Tr([html.Td(c) for c in row]) for row in rows]),
+            ],
+            className="table table-hover align-middle mb-0" + (" table-sm small" if small else ""),
+        ),
+        className="table-responsive",
+    )

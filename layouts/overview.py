@@ -19,6 +19,15 @@ def layout(**_query: str) -> html.Div:
             ),
             html.Div(id="overview-scope-note", className="mb-3"),
             loading("overview-causes", label="Causes of Concern", min_height="16rem"),
+            html.Div(id="overview-readiness", className="mb-4"),
+            html.Section(
+                [
+                    html.H2("Engage timeline", className="h4 mb-3", id="overview-timeline-heading"),
+                    loading("overview-timeline", label="the Engage timeline", min_height="6rem"),
+                ],
+                className="mb-4",
+                **{"aria-labelledby": "overview-timeline-heading"},
+            ),
         ]
     )
 

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import logging
-import uuid
 
-from flask import Flask, g, request
+from flask import Flask, request
 from flask_bootstrap import Bootstrap5
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
-from portal import db
+from portal import db, logging_setup
 from portal.access import gate
 from portal.access.principal import Principal
 from portal.config import Config, ConfigError, load_config
@@ -50,13 +49,31 @@ def _configure_flask(app: Flask, config: Config) -> None:
     )
 
 
+def _install_serving(app: Flask, config: Config) -> None:
+    """JSON logs, compressed bundles and reverse-proxy headers (deployment, docs/OPERATIONS.md)."""
+    from flask_compress import Compress
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    if config.log_json:
+        logging_setup.configure()
+    app.config.update(
+        COMPRESS_MIMETYPES=["application/javascript", "text/javascript", "text/css", "application/json"],
+        COMPRESS_ALGORITHM=["br", "gzip", "deflate"],
+        COMPRESS_MIN_SIZE=500,
+    )
+    Compress(app)  # registered first, so it runs after every other after_request hook
+    if config.trusted_proxies:
+        hops = config.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)  # type: ignore[method-assign]
+
+
 def _install_csrf(app: Flask) -> None:
     csrf = CSRFProtect(app)
     app.extensions["portal.csrf"] = csrf
 
     @app.after_request
     def _csrf_cookie(response: Response) -> Response:
-        if request.endpoint and request.endpoint.startswith(("static", "bootstrap.")):
+        if request.endpoint and request.endpoint.startswith(("static", "bootstrap.", "metrics.")):
             return response
         response.set_cookie(
             CSRF_COOKIE,
@@ -87,11 +104,8 @@ def create_app(config: Config | None = None, *, with_dash: bool = True) -> Flask
         time_cost=config.argon2_time_cost, memory_kib=config.argon2_memory_kib
     )
 
-    @app.before_request
-    def _request_id() -> None:
-        incoming = request.headers.get("X-Request-ID", "")
-        g.request_id = incoming if 0 < len(incoming) <= 64 and incoming.isprintable() else uuid.uuid4().hex
-
+    _install_serving(app, config)
+    logging_setup.init_app(app)  # request id first: the gate's refusals carry one too
     login_manager = LoginManager(app)
     login_manager.session_protection = "basic"
     login_manager.user_loader(_load_principal)
@@ -99,14 +113,24 @@ def create_app(config: Config | None = None, *, with_dash: bool = True) -> Flask
     gate.init_app(app)  # before CSRF, so anonymous callers are told to sign in whatever they send
     _install_csrf(app)
 
-    from portal.web import api, auth, health, uploads
+    from portal.web import api, auth, health, metrics, uploads
+    from portal.web import boardpacks as boardpacks_web
+    from portal.web import evidence as evidence_web
+    from portal.web import exports as exports_web
 
     app.request_class = uploads.PortalRequest
     app.register_blueprint(auth.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(uploads.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(evidence_web.bp)
+    app.register_blueprint(exports_web.bp)
+    app.register_blueprint(boardpacks_web.bp)
+    metrics.init_app(app)
     _access_errors(app)
+    from portal import security
+
+    security.init_app(app)  # security headers and the sign-in rate limit, before any request
     if with_dash:
         from portal.dashapp import build_dash
 

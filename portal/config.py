@@ -26,6 +26,10 @@ def _env_int(name: str, default: int) -> int:
         raise ConfigError(f"{name} must be a whole number, not {raw!r}") from exc
 
 
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes"}
+
+
 def _env_date(name: str) -> date | None:
     raw = os.environ.get(name, "").strip()
     if not raw:
@@ -60,6 +64,23 @@ class Config:
     broker_visibility_timeout: int = 3600
     # Minutes before the sweep treats a processing extract as abandoned and sends it again.
     sweep_processing_minutes: int = 30
+    # Reverse-proxy hops whose X-Forwarded-* headers are trusted (0: none, the portal faces clients).
+    trusted_proxies: int = 0
+    # Bearer token that GET /metrics requires; unset means the endpoint answers 404.
+    metrics_token: str | None = None
+    # Celery worker processes per container (unset: one per CPU, Celery's default).
+    worker_concurrency: int | None = None
+    # Governance outputs: snapshots within tolerance before a cause counts as ready to leave Engage.
+    readiness_snapshots: int = 3
+    # A tolerance breach opens an action under the metric's recommendation for the LPA's lead.
+    breach_opens_action: bool = False
+    # Outgoing mail for reminders and digests; no host means in-app notifications only.
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_from: str = "engage-portal@localhost"
+    smtp_starttls: bool = True
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -91,6 +112,10 @@ class Config:
             raise ConfigError("PORTAL_SECRET_KEY must be at least 32 characters in production")
         if self.max_upload_mb <= 0:
             raise ConfigError("PORTAL_MAX_UPLOAD_MB must be positive")
+        if self.trusted_proxies < 0:
+            raise ConfigError("PORTAL_TRUSTED_PROXIES must be 0 or a positive number of proxy hops")
+        if self.metrics_token is not None and len(self.metrics_token) < 16:
+            raise ConfigError("PORTAL_METRICS_TOKEN must be at least 16 characters")
 
 
 def load_config() -> Config:
@@ -113,6 +138,17 @@ def load_config() -> Config:
         log_json=os.environ.get("PORTAL_LOG_JSON", "").strip().lower() in {"1", "true", "yes"},
         broker_visibility_timeout=_env_int("PORTAL_BROKER_VISIBILITY_TIMEOUT", 3600),
         sweep_processing_minutes=_env_int("PORTAL_SWEEP_PROCESSING_MINUTES", 30),
+        trusted_proxies=_env_int("PORTAL_TRUSTED_PROXIES", 0),
+        metrics_token=os.environ.get("PORTAL_METRICS_TOKEN", "").strip() or None,
+        worker_concurrency=_env_int("PORTAL_WORKER_CONCURRENCY", 0) or None,
+        readiness_snapshots=max(1, _env_int("PORTAL_READINESS_SNAPSHOTS", 3)),
+        breach_opens_action=_env_flag("PORTAL_BREACH_OPENS_ACTION"),
+        smtp_host=os.environ.get("PORTAL_SMTP_HOST", "").strip() or None,
+        smtp_port=_env_int("PORTAL_SMTP_PORT", 587),
+        smtp_user=os.environ.get("PORTAL_SMTP_USER", "").strip() or None,
+        smtp_password=os.environ.get("PORTAL_SMTP_PASSWORD", "") or None,
+        smtp_from=os.environ.get("PORTAL_SMTP_FROM", "").strip() or "engage-portal@localhost",
+        smtp_starttls=os.environ.get("PORTAL_SMTP_STARTTLS", "true").strip().lower() in {"1", "true", "yes"},
     )
     config.check()
     return config

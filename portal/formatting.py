@@ -33,3 +33,14 @@ def number(value: float | int | None, decimals: int = 0) -> str:
 
 def percent(value: float | None, decimals: int = 1) -> str:
     return "–" if value is None else f"{value:,.{decimals}f}%"
+
+
+def parse_date(text: str | None) -> date | None:
+    """A typed date: 27/02/2024 (day first) or 2024-02-27; None when blank, ValueError when not."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    if "/" in text:
+        day, month, year = (int(part) for part in text.split("/"))
+        return date(year + 2000 if year < 100 else year, month, day)
+    return date.fromisoformat(text[:10])

@@ -23,6 +23,7 @@ from portal.metrics.engine import compute
 from portal.models import Extract
 from portal.services import extracts as extract_service
 from portal.services import refresh as refresh_service
+from portal.services import tolerances
 from workers.readers import RowError, read_extract
 
 CHUNK = 1024 * 1024
@@ -127,6 +128,9 @@ def run_ingest(
             )
             if not settings.keep_uploads:
                 extract.stored_path = None
+            tolerances.evaluate(
+                session, today=clock.today(settings.today), open_actions=settings.breach_opens_action
+            )
         summary = summarise(extract, time.perf_counter() - started)
     if summary.status == "succeeded" and not settings.keep_uploads:
         path.unlink(missing_ok=True)
@@ -188,6 +192,11 @@ def run_refresh(
         detail: dict[str, object] = {"swept": run_sweep(database, settings=settings)}
         with database.transaction() as session:
             detail.update(refresh_service.refresh(session, today=clock.today(settings.today)))
+            detail.update(
+                tolerances.evaluate(
+                    session, today=clock.today(settings.today), open_actions=settings.breach_opens_action
+                )
+            )
             refresh_service.finish_run(
                 session,
                 run_id=run_id,

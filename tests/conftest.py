@@ -2,53 +2,23 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from datetime import date
-from pathlib import Path
 
 import pytest
 from flask import Flask
-from sqlalchemy import text
+from hypothesis import settings
 from sqlalchemy.orm import Session, sessionmaker
 
+from backends import BACKENDS, CI, PG_URL, make_config, reset_postgres
 from portal import migrate
 from portal.app import create_app
-from portal.config import Config
-from portal.db import Database, get_database, make_engine
+from portal.db import Database, get_database
 from portal.passwords import Hasher
 
-CI = os.environ.get("CI", "").lower() == "true"
-PG_URL = os.environ.get("PORTAL_TEST_DATABASE_URL") or (
-    "postgresql+psycopg://127.0.0.1:5432/test" if CI else None
-)
-REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL") or ("redis://127.0.0.1:6379/15" if CI else None)
-BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
-PAPER_DATE = date(2024, 2, 27)
-FAST_HASHER = {"argon2_time_cost": 1, "argon2_memory_kib": 1024}
-
-
-def reset_postgres(url: str) -> None:
-    """Empty the test database; under CI an unreachable server fails the run, it never skips."""
-    engine = make_engine(url)
-    try:
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-    finally:
-        engine.dispose()
-
-
-def make_config(database_url: str, instance: Path, **overrides: object) -> Config:
-    return Config(
-        env="test",
-        database_url=database_url,
-        secret_key="test-secret-key-that-is-long-enough-for-anything",
-        instance_dir=instance,
-        upload_dir=instance / "uploads",
-        today=PAPER_DATE,
-        **FAST_HASHER,  # type: ignore[arg-type]
-    ).with_overrides(**overrides)
+# CI runs the property tests reproducibly: the same examples on every run, so a red build is real.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if CI:
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session", params=BACKENDS)

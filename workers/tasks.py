@@ -30,3 +30,45 @@ def refresh_all(trigger: str = "schedule", user_id: int | None = None) -> dict[s
     return pipeline.run_refresh(
         get_database(), settings=current_app.config["PORTAL"], trigger=trigger, user_id=user_id
     )
+
+
+@shared_task(name="portal.send_reminders", acks_late=True, reject_on_worker_lost=True)
+def send_reminders() -> dict[str, int]:
+    from portal import clock
+    from portal.clock import utcnow
+    from portal.services import reminders
+
+    settings = current_app.config["PORTAL"]
+    with get_database().transaction() as session:
+        return reminders.send_reminders(
+            session, settings=settings, today=clock.today(settings.today), now=utcnow()
+        )
+
+
+@shared_task(name=queue.BOARD_PACK_TASK, acks_late=True, reject_on_worker_lost=True)
+def generate_board_pack(pack_id: int) -> dict[str, object]:
+    """Build a queued board pack; progress and stage are committed as it runs, READY packs are left alone."""
+    from portal.models import BoardPack, BoardPackStatus
+    from portal.services import boardpacks
+
+    settings = current_app.config["PORTAL"]
+    with get_database().transaction() as session:
+        pack = session.get(BoardPack, pack_id)
+        if pack is None or pack.status == BoardPackStatus.READY:
+            return {"pack": pack_id, "status": "skipped"}
+        try:
+            boardpacks.generate(
+                session,
+                pack=pack,
+                principal=boardpacks.principal_for(session, pack),
+                upload_dir=settings.upload_dir,
+                commit_progress=True,
+            )
+        except Exception as exc:  # noqa: BLE001 - the pack records why it failed
+            log.exception("board pack %s failed", pack_id)
+            session.rollback()
+            pack = session.get(BoardPack, pack_id)
+            if pack is not None:
+                boardpacks.fail(session, pack=pack, message=str(exc)[:500])
+            return {"pack": pack_id, "status": "failed"}
+        return {"pack": pack_id, "status": "ready", "sha256": pack.sha256}

@@ -10,6 +10,8 @@ from flask_login import logout_user
 from portal.access.guard import callback_permissions
 from portal.access.principal import Principal, current_principal_or_none
 from portal.clock import utcnow
+from portal.web.metrics import METRICS_PATH
+from portal.web.metrics import token_refusal as metrics_token_refusal
 
 PUBLIC_ENDPOINTS = frozenset({"auth.login", "health.healthz", "health.readyz", "static", "bootstrap.static"})
 PUBLIC_PREFIXES = ("/assets/", "/_dash-component-suites/", "/static/")
@@ -57,6 +59,8 @@ def _idle_expired(app: Flask) -> bool:
 def init_app(app: Flask) -> None:
     @app.before_request
     def gate() -> Response | None:
+        if request.path == METRICS_PATH:
+            return metrics_token_refusal()  # a scraper's bearer token, never a session
         if _is_public():
             return None
         refused = _bearer_token()

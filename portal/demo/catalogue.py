@@ -14,12 +14,7 @@ VSA = date(2023, 3, 31)
 
 # key -> (baseline date, label, target, amber threshold, red threshold, trigger plan)
 SETTINGS: dict[str, tuple[date | None, str | None, float | None, float | None, float | None, str | None]] = {
-    "som_outstanding_initial_arms": (INSPECTION, "at inspection", 0, 10, 25, None),
-    "som_outstanding_12m_arms": (INSPECTION, "at inspection", 0, 50, 100, None),
-    "som_outstanding_rmp_reviews": (INSPECTION, "at inspection", 0, 50, 100, None),
-    "som_outstanding_visits": (INSPECTION, "at inspection", 0, 80, 150, None),
-    "supervisor_review_pct": (VSA, "at the Victim Service Assessment", 90, 80, 60, None),
-    "investigation_plan_pct": (None, None, 95, 85, 70, None),
+    # The first tolerances: SafeLives' MARAC 28-day guidance and OCSET's national enforcement timescales.
     "marac_max_wait_working_days": (
         None,
         None,
@@ -47,6 +42,12 @@ SETTINGS: dict[str, tuple[date | None, str | None, float | None, float | None, f
         "medium 21 days, "
         "standard 60 days) are escalated to the PPU SLT; overtime is authorised to enforce them.",
     ),
+    "som_outstanding_initial_arms": (INSPECTION, "at inspection", 0, 10, 25, None),
+    "som_outstanding_12m_arms": (INSPECTION, "at inspection", 0, 50, 100, None),
+    "som_outstanding_rmp_reviews": (INSPECTION, "at inspection", 0, 50, 100, None),
+    "som_outstanding_visits": (INSPECTION, "at inspection", 0, 80, 150, None),
+    "supervisor_review_pct": (VSA, "at the Victim Service Assessment", 90, 80, 60, None),
+    "investigation_plan_pct": (None, None, 95, 85, 70, None),
     "dfu_unallocated": (None, None, 60, 90, 120, None),
     "positive_outcome_rate_ytd": (None, None, 10, 8, 6, None),
 }

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -208,3 +209,63 @@ def valid_lpa(value: str | None) -> str | None:
     if value not in LPAS:
         raise ActionError(f"{value!r} is not an LPA.")
     return value
+
+
+def _int_or_none(value: object, what: str) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError) as exc:
+        raise ActionError(f"{value!r} is not a {what}.") from exc
+
+
+def filters_from(
+    *,
+    cause: object = None,
+    recommendation: object = None,
+    owner: object = None,
+    lpa: object = None,
+    status: object = None,
+    overdue: object = None,
+) -> Filters:
+    """Filters from the tracker page or its CSV query string; bad values raise ActionError."""
+    flag = str(overdue).strip().lower() if overdue not in (None, "", False) else ""
+    if flag not in ("", "1", "true", "yes", "on", "0", "false", "no"):
+        raise ActionError("overdue must be true or false.")
+    return Filters(
+        cause=str(cause) if cause else None,
+        recommendation_id=_int_or_none(recommendation, "recommendation"),
+        owner_id=_int_or_none(owner, "person"),
+        lpa=valid_lpa(str(lpa) if lpa else None),
+        status=str(status) if status else None,
+        overdue=True if flag in ("1", "true", "yes", "on") else None,
+    )
+
+
+def action_refs(session: Session, actions: Sequence[Action]) -> dict[int, str]:
+    """Readable references ("INV-4.2": the second action of recommendation INV-4), stable for everyone."""
+    rec_ids = {a.recommendation_id for a in actions}
+    if not rec_ids:
+        return {}
+    rows = session.execute(
+        select(Action.id, Action.recommendation_id)
+        .where(Action.recommendation_id.in_(rec_ids))
+        .order_by(Action.recommendation_id, Action.id)
+    ).all()
+    position: dict[int, int] = {}
+    counter: dict[int, int] = {}
+    for action_id, rec_id in rows:
+        counter[rec_id] = counter.get(rec_id, 0) + 1
+        position[action_id] = counter[rec_id]
+    return {a.id: f"{a.recommendation.ref}.{position.get(a.id, 0)}" for a in actions}
+
+
+def owner_choices(session: Session, *, principal: Principal) -> Sequence[User]:
+    """The people an action may be given to: active gold, silver and LPA leads (for gold leads choosing)."""
+    require(principal, Permission.ACTIONS_MANAGE)
+    return session.scalars(
+        select(User)
+        .where(User.is_active, User.is_service.is_(False), User.role.in_((Role.GOLD, Role.SILVER, Role.LPA)))
+        .order_by(User.name)
+    ).all()

@@ -9,7 +9,7 @@ from typing import Any
 
 import polars as pl
 from sqlalchemy import delete, insert, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from portal.access import Permission, Principal, require
 from portal.models import Extract, ExtractStatus, MetricValue
@@ -253,3 +253,11 @@ def mark_enqueued(session: Session, *, extract_id: int, now: datetime) -> None:
         .where(Extract.id == extract_id, Extract.status == ExtractStatus.QUEUED)
         .values(enqueued_at=now)
     )
+
+
+def history(session: Session, *, actor: Principal, limit: int = 50) -> Sequence[Extract]:
+    """Newest first, with the uploader loaded, for the data page's lineage table."""
+    require(actor, Permission.EXTRACTS_READ)
+    return session.scalars(
+        select(Extract).options(selectinload(Extract.uploaded_by)).order_by(Extract.id.desc()).limit(limit)
+    ).all()

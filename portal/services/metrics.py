@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from portal.access import Permission, Principal, metric_value_clause, require, require_lpa_visible
 from portal.metrics.catalogue import METRICS
@@ -21,6 +21,7 @@ from portal.models import (
     MetricValue,
     Recommendation,
 )
+from portal.services import audit
 
 CURRENT = (ExtractStatus.SUCCEEDED,)
 
@@ -66,6 +67,7 @@ def values(
     key: str | None = None,
     as_of: date | None = None,
     lpa: str | None = None,
+    keys: Sequence[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Current figures (from succeeded extracts) in DATA.md's JSON shape, narrowed to the reader's scope."""
     query = (
@@ -82,6 +84,8 @@ def values(
         query = query.where(metric_value_clause(principal))
     if key:
         query = query.where(MetricValue.metric_key == key)
+    if keys is not None:
+        query = query.where(MetricValue.metric_key.in_(list(keys)))
     if as_of:
         query = query.where(MetricValue.as_of == as_of)
     if lpa:
@@ -107,3 +111,119 @@ def _dims(raw: str) -> dict[str, str]:
 
 def recommendation_metrics(session: Session, *, recommendation: Recommendation) -> Sequence[MetricDefinition]:
     return [m for m in session.scalars(select(MetricDefinition)) if recommendation in m.recommendations]
+
+
+def cause_definitions(
+    session: Session, *, principal: Principal, cause: str | None = None
+) -> list[MetricDefinition]:
+    """Definitions (with their recommendations) of one cause, or all, in catalogue order."""
+    require(principal, Permission.METRICS_READ)
+    query = (
+        select(MetricDefinition)
+        .outerjoin(MetricDefinition.cause)
+        .options(selectinload(MetricDefinition.recommendations), selectinload(MetricDefinition.cause))
+        .order_by(MetricDefinition.id)
+    )
+    if cause is not None:
+        query = query.where(Cause.code == cause)
+    return list(session.scalars(query).unique())
+
+
+class MetricError(ValueError):
+    """A reference-data change that cannot be made as asked; nothing was changed."""
+
+
+MAX_TRIGGER_PLAN = 4000
+REFERENCE_FIELDS = (
+    "baseline_value",
+    "baseline_date",
+    "baseline_label",
+    "target_value",
+    "amber_threshold",
+    "red_threshold",
+    "trigger_plan",
+)
+
+
+def _reference_snapshot(definition: MetricDefinition) -> dict[str, Any]:
+    snap = {f: getattr(definition, f) for f in REFERENCE_FIELDS}
+    snap["baseline_date"] = definition.baseline_date.isoformat() if definition.baseline_date else None
+    return snap
+
+
+def _finite(name: str, value: float | None) -> float | None:
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError) as exc:
+        raise MetricError(f"The {name} must be a number.") from exc
+    if number != number or number in (float("inf"), float("-inf")):
+        raise MetricError(f"The {name} must be a number.")
+    return number
+
+
+def update_reference(
+    session: Session,
+    *,
+    principal: Principal,
+    key: str,
+    today: date,
+    baseline_value: float | None,
+    baseline_date: date | None,
+    baseline_label: str | None,
+    target_value: float | None,
+    amber_threshold: float | None,
+    red_threshold: float | None,
+    trigger_plan: str | None,
+) -> MetricDefinition:
+    """Set a metric's baseline, target, tolerance bands and trigger plan; validated whole, audited."""
+    require(principal, Permission.REFERENCE_MANAGE)
+    definition = session.scalar(select(MetricDefinition).where(MetricDefinition.key == key))
+    if definition is None:
+        raise MetricError(f"There is no metric {key!r}.")
+    baseline_value = _finite("baseline", baseline_value)
+    target_value = _finite("target", target_value)
+    amber = _finite("amber threshold", amber_threshold)
+    red = _finite("red threshold", red_threshold)
+    if baseline_date is not None and baseline_date > today:
+        raise MetricError("The baseline date cannot be in the future.")
+    if (baseline_date is None) != (baseline_value is None) and baseline_date is not None:
+        raise MetricError("Give the baseline value with its date.")
+    if (amber is None) != (red is None):
+        raise MetricError("Set both the amber and the red threshold, or neither.")
+    if amber is not None and red is not None:
+        if definition.direction == Direction.LOWER_BETTER and red < amber:
+            raise MetricError("Lower is better for this metric: the red threshold must be at or above amber.")
+        if definition.direction == Direction.HIGHER_BETTER and red > amber:
+            raise MetricError(
+                "Higher is better for this metric: the red threshold must be at or below amber."
+            )
+    label = (baseline_label or "").strip() or None
+    plan = (trigger_plan or "").strip() or None
+    if label and len(label) > 80:
+        raise MetricError("Keep the baseline label to 80 characters.")
+    if plan and len(plan) > MAX_TRIGGER_PLAN:
+        raise MetricError(f"Keep the trigger plan to {MAX_TRIGGER_PLAN:,} characters.")
+    before = _reference_snapshot(definition)
+    definition.baseline_value, definition.baseline_date, definition.baseline_label = (
+        baseline_value,
+        baseline_date,
+        label,
+    )
+    definition.target_value, definition.amber_threshold, definition.red_threshold = target_value, amber, red
+    definition.trigger_plan = plan
+    after = _reference_snapshot(definition)
+    if after == before:
+        raise MetricError("Nothing to save: change a value first.")
+    session.flush()
+    audit.record(
+        session,
+        actor=principal,
+        event="metric.reference",
+        entity_type="metric",
+        entity_id=definition.key,
+        before={k: v for k, v in before.items() if before[k] != after[k]},
+        after={k: v for k, v in after.items() if before[k] != after[k]},
+    )
+    return definition

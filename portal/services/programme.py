@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from portal.access import Permission, Principal, action_detail_clause, require
-from portal.models import DONE_STATUSES, Action, ActionStatus, Cause, Recommendation
+from portal.models import DONE_STATUSES, Action, ActionStatus, Cause, Milestone, Recommendation
 
 DUE_SOON_DAYS = 14
 
@@ -94,3 +95,19 @@ def cause_summaries(session: Session, *, principal: Principal, today: date) -> l
             if visible:
                 summary.in_scope.add(status, due, today)
     return list(summaries.values())
+
+
+def get_cause(session: Session, *, principal: Principal, code: str) -> Cause | None:
+    """One Cause of Concern with its recommendations and their silver groups; None for an unknown code."""
+    require(principal, Permission.CAUSES_READ)
+    return session.scalar(
+        select(Cause)
+        .where(Cause.code == code.upper())
+        .options(selectinload(Cause.recommendations).selectinload(Recommendation.silver_group))
+    )
+
+
+def milestones(session: Session, *, principal: Principal) -> Sequence[Milestone]:
+    """The Engage timeline (notice, inspection, letter, meetings) in date order."""
+    require(principal, Permission.PORTAL_VIEW)
+    return session.scalars(select(Milestone).order_by(Milestone.on_date, Milestone.id)).all()

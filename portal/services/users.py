@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import func, select
@@ -218,3 +219,11 @@ def set_password(
     session.flush()
     audit.record(session, actor=actor, event="user.password", entity_type="user", entity_id=user.id)
     return user
+
+
+def reset_password(session: Session, *, actor: Principal, hasher: Hasher, user: User) -> str:
+    """Give the user a new one-time password (shown once to the administrator); live sessions end."""
+    require(actor, Permission.USERS_MANAGE)
+    password = secrets.token_urlsafe(12)
+    set_password(session, actor=actor, hasher=hasher, user=user, password=password)
+    return password

@@ -216,8 +216,8 @@ def test_server_side_callbacks_follow_the_role_table(app: Flask, client: FlaskCl
         login(client, email)
         client.get("/")
         for spec in dependencies(client):
-            if spec["clientside"]:
-                continue
+            if spec["clientside"] or "_pages_content" in spec["output"]:
+                continue  # the page router is covered page by page above
             body = callback_body(spec, state=[None] * len(spec["state"]))
             status = post_callback(client, body).status_code
             needed = permissions[spec["output"]]

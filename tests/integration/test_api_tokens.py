@@ -10,7 +10,7 @@ from pathlib import Path
 from flask import Flask
 from sqlalchemy.orm import Session
 
-from conftest import make_config
+from backends import make_config
 from portal import clock
 from portal.app import create_app
 from portal.models import User

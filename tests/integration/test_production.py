@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_config
+from backends import make_config
 from portal.app import create_app
 from portal.config import ConfigError
 from portal.db import get_database

@@ -19,7 +19,7 @@ import pytest
 from flask import Flask
 from sqlalchemy import func, select
 
-from conftest import REDIS_URL, make_config
+from backends import REDIS_URL, make_config
 from portal import migrate, pipeline
 from portal.app import create_app
 from portal.db import get_database

@@ -14,6 +14,9 @@ from workers.readers.kinds import Column, KindSpec
 from workers.readers.source import LINE, OVERFLOW
 
 VALUE_CHARS = 200
+# Text that a spreadsheet would run as a formula when the figures or reports are opened in one
+# (CSV injection); a number such as -3 is not text, and text columns never start with these.
+FORMULA_START = r"^[=+@\t\r]|^-[^0-9]"
 ERROR_SCHEMA = {"line": pl.Int64, "column": pl.String, "value": pl.String, "message": pl.String}
 
 
@@ -159,6 +162,11 @@ def _column_checks(column: Column, *, as_of: date, manual_keys: Collection[str])
         )
     if column.type == "freetext":
         yield check(value.str.to_lowercase() == "all", '"ALL" is reserved for totals')
+    if column.type in ("text", "freetext"):
+        yield check(
+            text.str.contains(FORMULA_START),
+            "starts like a spreadsheet formula (=, +, -, @): remove that first character",
+        )
 
 
 def _duplicate_check(key: tuple[str, ...]) -> Check:

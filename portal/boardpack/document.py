@@ -1,0 +1,142 @@
+"""Writes the pack as a Word document (python-docx) in the board paper's structure."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+from portal.boardpack import narrative
+from portal.boardpack.content import PackContent
+from portal.formatting import uk_date
+
+MARKING = "OFFICIAL-SENSITIVE"
+
+
+class Numbered:
+    """The paper's running paragraph numbers (1., 2., …) across every section."""
+
+    def __init__(self, doc: DocxDocument) -> None:
+        self.doc, self.n = doc, 0
+
+    def para(self, text: str, *, bold: bool = False) -> None:
+        self.n += 1
+        p = self.doc.add_paragraph()
+        p.add_run(f"{self.n}. ")
+        p.add_run(text).bold = bold
+
+    def points(self, items: list[str]) -> None:
+        for i, text in enumerate(items):
+            letter = string.ascii_lowercase[i % 26] * (1 + i // 26)
+            p = self.doc.add_paragraph(f"{letter}. {text}")
+            p.paragraph_format.left_indent = Pt(24)
+
+
+def _marking(doc: DocxDocument) -> None:
+    for section in doc.sections:
+        for part in (section.header, section.footer):
+            p = part.paragraphs[0]
+            p.text = MARKING
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.runs[0].bold = True
+
+
+def _table(doc: DocxDocument, headers: list[str], rows: list[list[str]]) -> None:
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = text
+        cell.paragraphs[0].runs[0].bold = True
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    doc.add_paragraph()
+
+
+def write(content: PackContent, path: Path, *, presenter: str, meeting: str) -> None:
+    doc = Document()
+    doc.styles["Normal"].font.name = "Arial"
+    doc.styles["Normal"].font.size = Pt(11)
+    _marking(doc)
+    book = content.book
+    doc.add_heading(meeting, level=0)
+    doc.add_paragraph(uk_date(content.as_of))
+    doc.add_paragraph("Police and Crime Plan Priority: where appropriate")
+    title = "HMICFRS Engage" + (f" – {content.lpa} LPA" if content.lpa else "")
+    doc.add_paragraph().add_run(f"Title: {title}").bold = True
+    doc.add_paragraph(f"Presented by: {presenter}")
+    n = Numbered(doc)
+
+    doc.add_heading("Purpose of paper", level=1)
+    n.para(
+        "To provide an update on the force's progress against the Causes of Concern raised by HMICFRS "
+        "while the force is in the engaged status of enhanced monitoring, with figures as at "
+        f"{uk_date(content.as_of)}."
+    )
+    if content.lpa:
+        n.para(f"This pack shows the {content.lpa} LPA breakdown of each figure alongside force totals.")
+
+    doc.add_heading("Background", level=1)
+    for m in content.timeline:
+        n.para(f"{uk_date(m.on_date)}: {m.title}." + (f" {m.detail}" if m.detail else ""))
+
+    doc.add_heading("Governance and Performance Monitoring", level=1)
+    n.para(
+        "A number of gold and silver groups have been set up to address the Causes of Concern raised by "
+        "HMICFRS. They feed in to the HMICFRS Board. The governance arrangements are:"
+    )
+    _table(
+        doc, ["Board or group", "Chaired by", "Meets"], [[g.name, g.chair, g.cadence] for g in content.groups]
+    )
+
+    doc.add_heading("Causes of Concern", level=1)
+    n.para(
+        f"HMICFRS identified {len(content.causes)} Causes of Concern. The activity taking place to address "
+        "each is detailed below"
+        + (
+            f"; progress is reported since the previous pack of {uk_date(content.since)}."
+            if content.since
+            else "."
+        )
+    )
+    for cause in content.causes:
+        doc.add_heading(cause.title, level=1)
+        n.para(f"This Cause of Concern states '{cause.statement}'")
+        n.para(
+            f"HMICFRS made {len(cause.recommendations)} recommendations in relation to this Cause of Concern."
+        )
+        for rec in cause.recommendations:
+            n.para(rec.text, bold=True)
+            figures = narrative.lines(cause.code, rec.number, book)
+            progress = rec.points or ["No progress has been recorded on its actions since the previous pack."]
+            n.points(progress + figures)
+            if (cause.code, rec.number) == ("INV", 4):
+                _table(
+                    doc,
+                    ["Crime", "YTD crime", "YTD % change", "YTD positive outcomes", "YTD outcome rate"],
+                    narrative.crime_rows(book),
+                )
+            if (cause.code, rec.number) == ("MARAC", 1):
+                headers, rows = narrative.marac_table(book, content.lpa)
+                if len(headers) > 1:
+                    _table(doc, headers, rows)
+
+    doc.add_heading("Next Steps", level=1)
+    for m in content.upcoming:
+        n.para(f"{uk_date(m.on_date)}: {m.title}." + (f" {m.detail}" if m.detail else ""))
+    if content.overdue:
+        n.para(f"{len(content.overdue):,} actions are overdue at {uk_date(content.as_of)}:")
+        _table(
+            doc,
+            ["Recommendation", "Action", "Owner", "LPA", "Due"],
+            [[o.ref, o.title, o.owner, o.lpa or "Force-wide", uk_date(o.due)] for o in content.overdue],
+        )
+    else:
+        n.para(f"No actions are overdue at {uk_date(content.as_of)}.")
+    doc.add_paragraph(f"Author(s): {presenter}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))

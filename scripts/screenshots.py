@@ -1,0 +1,49 @@
+"""Regenerate docs/screenshots/<page>-<role>.png: every registry page for every role that may see it,
+full page, 1400 px wide, against a freshly served demo portal (`make screenshots`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.browser import launch, login, new_context, open_page  # noqa: E402
+from bench.served import ROLE_ACCOUNTS, ServedPortal, page_slug, visible_pages  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--role", action="append", choices=list(ROLE_ACCOUNTS), help="only these roles")
+    options = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    options.out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with tempfile.TemporaryDirectory(prefix="screenshots-") as tmp:
+        print("Serving a fresh demo portal (migrate, demo with figures)…")
+        with ServedPortal(Path(tmp), worker=False) as portal, sync_playwright() as playwright:
+            browser = launch(playwright)
+            for role in options.role or list(ROLE_ACCOUNTS):
+                context = new_context(browser)
+                page = login(context, portal.url, ROLE_ACCOUNTS[role])
+                for spec, url in visible_pages(role):
+                    open_page(page, portal.url + url)
+                    page.wait_for_timeout(300)  # chart transitions
+                    target = options.out / f"{page_slug(spec)}-{role}.png"
+                    page.screenshot(path=str(target), full_page=True)
+                    written += 1
+                    print(f"  {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
+                context.close()
+            browser.close()
+    print(f"{written} screenshots in {options.out}")
+
+
+if __name__ == "__main__":
+    main()
