@@ -1,4 +1,4 @@
-"""Action tracker callbacks: the grid in scope (filters, export link) and grid edits (status, due, owner)."""
+"""Action tracker callbacks: the grid in scope (filters, export link); edits are in actions_edit.py."""
 
 from __future__ import annotations
 
@@ -6,15 +6,12 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, ctx, no_update
-from dash.exceptions import PreventUpdate
+from dash import Dash, Input, Output, no_update
 from flask import current_app
 
 from layouts.actions import ANY, ANY_VALUE, STATUS_LABELS, column_defs
 from portal import clock, db
 from portal.access import (
-    AccessDenied,
     Permission,
     Principal,
     current_principal,
@@ -64,10 +61,6 @@ def row(action: Action, ref: str, principal: Principal, day: date) -> dict[str, 
 
 def _options(pairs: dict[str, str]) -> list[dict[str, str]]:
     return ANY + [{"label": label, "value": value} for value, label in pairs.items()]
-
-
-def _alert(message: str, color: str = "danger") -> dbc.Alert:
-    return dbc.Alert(message, color=color, dismissable=True, className="mb-3")
 
 
 def register(app: Dash) -> None:
@@ -139,133 +132,3 @@ def register(app: Dash) -> None:
             count,
             help_text,
         )
-
-    @guarded_callback(
-        app,
-        Output("actions-grid", "rowTransaction"),
-        Output("actions-feedback", "children"),
-        Output("actions-slip-modal", "is_open"),
-        Output("actions-slip-pending", "data"),
-        Output("actions-slip-summary", "children"),
-        Output("actions-slip-feedback", "children"),
-        Output("actions-slip-reason", "value"),
-        Output("actions-conflict", "is_open"),
-        Output("actions-conflict-id", "data"),
-        Output("actions-changed", "data"),
-        Input("actions-grid", "cellValueChanged"),
-        Input("actions-slip-save", "n_clicks"),
-        Input("actions-slip-cancel", "n_clicks"),
-        Input("actions-reload", "n_clicks"),
-        State("actions-slip-reason", "value"),
-        State("actions-slip-pending", "data"),
-        State("actions-conflict-id", "data"),
-        permission=Permission.ACTIONS_UPDATE,
-    )
-    def edit(
-        changes: Any, _save: Any, _cancel: Any, _reload: Any, reason: Any, pending: Any, conflict: Any
-    ) -> Any:
-        trigger = ctx.triggered_id
-        if trigger is None:
-            raise PreventUpdate
-        principal = current_principal()
-        session = db.session()
-        day = today()
-        out: list[Any] = [no_update] * 10
-
-        def refreshed(action_id: int) -> dict[str, Any]:
-            session.expire_all()
-            action = action_service.get(session, principal=principal, action_id=action_id)
-            ref = action_service.action_refs(session, [action])[action.id]
-            return {"update": [row(action, ref, principal, day)]}
-
-        try:
-            if trigger == "actions-reload":
-                if conflict is None:
-                    raise PreventUpdate
-                out[0], out[1], out[7], out[8] = refreshed(int(conflict)), None, False, None
-                return out
-            if trigger == "actions-slip-cancel":
-                out[2], out[3], out[6] = False, None, ""
-                if pending:
-                    out[0] = refreshed(int(pending["id"]))
-                return out
-            if trigger == "actions-slip-save":
-                if not pending:
-                    raise PreventUpdate
-                action_id = int(pending["id"])
-                kwargs = {"due_date": date.fromisoformat(str(pending["due"])), "reason": reason}
-                version = int(pending["version"])
-            else:
-                change = (changes or [None])[0]
-                if not change or not isinstance(change.get("data"), dict):
-                    raise PreventUpdate
-                data, column = change["data"], change.get("colId")
-                action_id, version = int(data["id"]), int(data["version"])
-                value = change["newValue"] if "newValue" in change else data.get(column)
-                if column == "due":
-                    action = action_service.get(session, principal=principal, action_id=action_id)
-                    if not may_edit_action(principal, action):
-                        raise AccessDenied("You may not change this action.")
-                    if not value:
-                        raise action_service.ActionError("Choose a due date (day, month and year).")
-                    new_due = date.fromisoformat(str(value)[:10])
-                    out[0] = refreshed(action_id)  # the grid shows the saved date until the reason is given
-                    out[2], out[3], out[6], out[5] = (
-                        True,
-                        {"id": action_id, "version": version, "due": str(new_due)},
-                        "",
-                        None,
-                    )
-                    out[4] = f"{data.get('ref')}: from {action.due_date:%-d %B %Y} to {new_due:%-d %B %Y}."
-                    return out
-                if column == "status":
-                    status = LABEL_TO_STATUS.get(str(value))
-                    if status is None:
-                        raise action_service.ActionError(f"{value!r} is not a status.")
-                    kwargs = {"status": status}
-                elif column == "owner":
-                    owners = action_service.owner_choices(session, principal=principal)
-                    match = [u.id for u in owners if u.name == value]
-                    if len(match) != 1:
-                        raise action_service.ActionError("Choose one of the listed people as owner.")
-                    kwargs = {"owner_id": match[0]}
-                else:
-                    raise action_service.ActionError("That column cannot be changed here.")
-            action_service.update(
-                session,
-                principal=principal,
-                action_id=action_id,
-                expected_version=version,
-                today=day,
-                **kwargs,
-            )
-            session.commit()
-            out[0] = refreshed(action_id)
-            out[1] = _alert("Saved. The change is in the action's update timeline.", "success")
-            out[2], out[3], out[6], out[7], out[8] = False, None, "", False, None
-            out[9] = {"id": action_id, "version": version + 1}
-            return out
-        except PreventUpdate:
-            raise
-        except action_service.Conflict:
-            session.rollback()
-            out[1], out[7], out[8], out[2], out[3] = None, True, action_id, False, None
-            return out
-        except (AccessDenied, action_service.NotFound) as exc:
-            session.rollback()
-            out[1], out[2], out[3] = _alert(f"Not saved: {exc}"), False, None
-            return out
-        except (action_service.ActionError, ValueError, KeyError, TypeError) as exc:
-            session.rollback()
-            if trigger == "actions-slip-save":
-                out[5] = dbc.Alert(str(exc), color="danger", className="mb-0")
-                return out
-            out[1] = _alert(f"Not saved: {exc}")
-            try:
-                out[0] = refreshed(action_id)
-            except Exception:  # noqa: BLE001 - the row stays as it was in the browser
-                out[0] = no_update
-            return out
-        except Exception:
-            session.rollback()
-            raise

@@ -71,6 +71,33 @@ def _timeline(action: Action) -> html.Div:
     return html.Ol(items, className="list-unstyled mb-0")
 
 
+def _names(changed: Any, current: Any) -> bool:
+    """Whether the grid's latest saves (`{"ids": [...]}`) include the action shown in the panel."""
+    ids = changed.get("ids", [changed.get("id")]) if isinstance(changed, dict) else []
+    return current is not None and current in (ids if isinstance(ids, list) else [])
+
+
+def _slippage(action: Action) -> Any:
+    """Every due-date change with the dates, the reason and who made it (newest first)."""
+    moves = [u for u in action.updates if u.due_to]
+    if not moves:
+        return html.P(
+            f"The due date has not moved from {uk_date(action.original_due_date)}, as first agreed.",
+            className="small text-secondary",
+        )
+    rows = [
+        [
+            uk_datetime(u.created_at),
+            uk_date(u.due_from),
+            uk_date(u.due_to),
+            u.reason or "No reason recorded",
+            u.author.name if u.author else "Unknown",
+        ]
+        for u in moves
+    ]
+    return simple_table(["When", "From", "To", "Reason", "Changed by"], rows, caption="Slippage history")
+
+
 def _evidence(action: Action) -> html.Div:
     if not action.evidence:
         return html.P("No evidence attached yet.", className="small text-secondary")
@@ -159,7 +186,7 @@ def register(app: Dash) -> None:
             chosen = (selected or [None])[0]
             current = chosen.get("id") if isinstance(chosen, dict) else None
             note_feedback = evidence_feedback = None
-        elif trigger == "actions-changed" and isinstance(changed, dict) and changed.get("id") != current:
+        elif trigger == "actions-changed" and not _names(changed, current):
             return (no_update,) * 8
         if current is None:
             hint = "Select an action in the grid to see its details, update timeline and evidence."
@@ -187,6 +214,11 @@ def register(app: Dash) -> None:
         body = html.Div(
             [
                 _fields(action, ref),
+                html.Div(
+                    [html.H3("Slippage history", className="h6"), _slippage(action)],
+                    id="action-slippage",
+                    className="mb-3",
+                ),
                 dbc.Row(
                     [
                         dbc.Col([html.H3("Update timeline", className="h6"), _timeline(action)], lg=6),

@@ -7,7 +7,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, html, no_update
 
-from layouts.components import empty_state, simple_table
+from layouts.components import empty_state, simple_table, table_or_empty
 from layouts.data import KIND_LABELS
 from portal import db, queue
 from portal.access import Permission, current_principal, guarded_callback
@@ -267,35 +267,28 @@ def register(app: Dash) -> None:
     def runs(_pathname: str | None, _feedback: object, _ticks: object) -> tuple[object, object]:
         principal = current_principal()
         schedule = refresh_service.beat_schedule(principal=principal)
-        schedule_view = (
-            simple_table(
-                ["Job", "Task", "When"],
-                [[s.name, html.Code(s.task), s.when] for s in schedule],
-                caption="Beat schedule",
-            )
-            if schedule
-            else empty_state("No scheduled jobs are declared.")
+        schedule_view = table_or_empty(
+            ["Job", "Task", "When"],
+            [[s.name, html.Code(s.task), s.when] for s in schedule],
+            caption="Beat schedule",
+            empty="No scheduled jobs are declared.",
         )
         found = refresh_service.recent_runs(db.session(), principal=principal)
-        runs_view = (
-            simple_table(
-                ["Started", "Trigger", "Outcome", "Duration", "Detail"],
+        runs_view = table_or_empty(
+            ["Started", "Trigger", "Outcome", "Duration", "Detail"],
+            [
                 [
-                    [
-                        uk_datetime(r.started_at),
-                        r.trigger.capitalize(),
-                        _run_outcome(r.outcome),
-                        f"{number(r.duration_ms)} ms" if r.duration_ms is not None else "–",
-                        r.detail or "",
-                    ]
-                    for r in found
-                ],
-                caption="Last refresh runs",
-            )
-            if found
-            else empty_state(
-                "No refresh has run yet.", "It runs nightly; “Refresh now” runs it straight away."
-            )
+                    uk_datetime(r.started_at),
+                    r.trigger.capitalize(),
+                    _run_outcome(r.outcome),
+                    f"{number(r.duration_ms)} ms" if r.duration_ms is not None else "–",
+                    r.detail or "",
+                ]
+                for r in found
+            ],
+            caption="Last refresh runs",
+            empty="No refresh has run yet.",
+            hint="It runs nightly; “Refresh now” runs it straight away.",
         )
         return schedule_view, runs_view
 

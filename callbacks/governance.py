@@ -6,7 +6,8 @@ import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, dcc, html
 from flask import current_app
 
-from layouts.components import empty_state, simple_table
+from layouts.actions import STATUS_LABELS as STATUS_LABEL
+from layouts.components import empty_state, simple_table, table_or_empty
 from portal import clock, db
 from portal.access import Permission, current_principal, guarded_callback
 from portal.formatting import uk_date, uk_datetime
@@ -20,14 +21,6 @@ KIND_LABEL = {
     "silver": "Silver group",
     "operational": "Operational group",
     "forum": "Forum",
-}
-STATUS_LABEL = {
-    "not_started": "Not started",
-    "in_progress": "In progress",
-    "blocked": "Blocked",
-    "complete_proposed": "Completion proposed",
-    "complete": "Complete",
-    "verified": "Verified",
 }
 
 
@@ -151,29 +144,25 @@ def register(app: Dash) -> None:
         slipped = oversight.slipped_actions(session, principal=principal)
         updates = oversight.recent_updates(session, principal=principal)
         base = ["Recommendation", "Action", "Owner", "LPA", "Status"]
-        overdue_view = (
-            simple_table(base + ["Was due"], _action_rows(overdue, slipped=False), caption="Overdue actions")
-            if overdue
-            else empty_state("No actions are overdue.", "Every open action is within its due date.")
+        overdue_view = table_or_empty(
+            base + ["Was due"],
+            _action_rows(overdue, slipped=False),
+            caption="Overdue actions",
+            empty="No actions are overdue.",
+            hint="Every open action is within its due date.",
         )
-        slipped_view = (
-            simple_table(
-                base + ["First agreed", "Now due", "Reason"],
-                _action_rows(slipped, slipped=True),
-                caption="Slipped actions",
-            )
-            if slipped
-            else empty_state(
-                "No due dates have moved.", "Slippage appears here when an owner re-plans an action."
-            )
+        slipped_view = table_or_empty(
+            base + ["First agreed", "Now due", "Reason"],
+            _action_rows(slipped, slipped=True),
+            caption="Slipped actions",
+            empty="No due dates have moved.",
+            hint="Slippage appears here when an owner re-plans an action.",
         )
-        updates_view = (
-            simple_table(
-                ["When", "Recommendation", "Action", "By", "Update"],
-                [[uk_datetime(u.at), u.ref, u.action, u.author, _update_text(u)] for u in updates],  # type: ignore[arg-type]
-                caption="Recent updates",
-            )
-            if updates
-            else empty_state("No progress updates yet.", "Owners add updates in the action tracker.")
+        updates_view = table_or_empty(
+            ["When", "Recommendation", "Action", "By", "Update"],
+            [[uk_datetime(u.at), u.ref, u.action, u.author, _update_text(u)] for u in updates],  # type: ignore[arg-type]
+            caption="Recent updates",
+            empty="No progress updates yet.",
+            hint="Owners add updates in the action tracker.",
         )
         return overdue_view, slipped_view, updates_view

@@ -226,10 +226,11 @@ def layout(**_query: str) -> html.Div:
                 [
                     html.Span(
                         "Someone else saved this action while you were editing it, so your change was not "
-                        "saved. Reload the row to see their change, then try again. ",
+                        "saved. The row now shows their saved values; make your change again if it is "
+                        "still needed. ",
                         className="me-2",
                     ),
-                    dbc.Button("Reload", id="actions-reload", color="warning", size="sm", n_clicks=0),
+                    dbc.Button("Reload row", id="actions-reload", color="warning", size="sm", n_clicks=0),
                 ],
                 id="actions-conflict",
                 color="warning",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import dash_bootstrap_components as dbc
 from dash import html
 
@@ -16,154 +18,90 @@ SCOPE_HINT = (
 )
 
 
-def _field(label: str, control: object, control_id: str, md: int = 4, hint: str | None = None) -> dbc.Col:
+def _field(label: str, control: Any, md: int = 4, hint: str | None = None) -> dbc.Col:
+    """A labelled control in a form row; the label points at the control's own id."""
     return dbc.Col(
-        [dbc.Label(label, html_for=control_id), control, dbc.FormText(hint) if hint else None], md=md
+        [dbc.Label(label, html_for=control.id), control, dbc.FormText(hint) if hint else None], md=md
     )
 
 
+def _form(fields: list[dbc.Col], actions: Any) -> html.Div:
+    """A row of labelled fields, then the form's button(s)."""
+    return html.Div([dbc.Row(fields, className="g-3 mb-3"), actions])
+
+
+def _choose(ident: str, placeholder: str, options: list[dict[str, str]] | None = None) -> dbc.Select:
+    return dbc.Select(id=ident, options=options or [], value="", placeholder=placeholder)
+
+
 def _create_form() -> html.Div:
-    return html.Div(
+    return _form(
         [
-            dbc.Row(
-                [
-                    _field("Email", dbc.Input(id="admin-new-email", type="email"), "admin-new-email"),
-                    _field("Name", dbc.Input(id="admin-new-name", type="text"), "admin-new-name"),
-                    _field(
-                        "Role",
-                        dbc.Select(
-                            id="admin-new-role", options=ROLE_CHOICES, value="", placeholder="Choose a role…"
-                        ),
-                        "admin-new-role",
-                        4,
-                    ),
-                    _field(
-                        "Scopes",
-                        dbc.Input(id="admin-new-scopes", type="text"),
-                        "admin-new-scopes",
-                        6,
-                        SCOPE_HINT,
-                    ),
-                    _field(
-                        "Initial password",
-                        dbc.Input(id="admin-new-password", type="password", autocomplete="new-password"),
-                        "admin-new-password",
-                        6,
-                        "Leave blank to generate a one-time password, shown once.",
-                    ),
-                ],
-                className="g-3 mb-3",
+            _field("Email", dbc.Input(id="admin-new-email", type="email")),
+            _field("Name", dbc.Input(id="admin-new-name", type="text")),
+            _field("Role", _choose("admin-new-role", "Choose a role…", ROLE_CHOICES), 4),
+            _field("Scopes", dbc.Input(id="admin-new-scopes", type="text"), 6, SCOPE_HINT),
+            _field(
+                "Initial password",
+                dbc.Input(id="admin-new-password", type="password", autocomplete="new-password"),
+                6,
+                "Leave blank to generate a one-time password, shown once.",
             ),
-            dbc.Button("Create user", id="admin-create", color="primary"),
-        ]
+        ],
+        dbc.Button("Create user", id="admin-create", color="primary"),
     )
 
 
 def _edit_form() -> html.Div:
-    return html.Div(
+    return _form(
         [
-            dbc.Row(
-                [
-                    _field(
-                        "User",
-                        dbc.Select(
-                            id="admin-user-select", options=[], value="", placeholder="Choose a user…"
-                        ),
-                        "admin-user-select",
-                        4,
-                    ),
-                    _field(
-                        "Role",
-                        dbc.Select(
-                            id="admin-edit-role", options=ROLE_CHOICES, value="", placeholder="Choose a role…"
-                        ),
-                        "admin-edit-role",
-                        3,
-                    ),
-                    _field(
-                        "Scopes",
-                        dbc.Input(id="admin-edit-scopes", type="text"),
-                        "admin-edit-scopes",
-                        5,
-                        SCOPE_HINT,
-                    ),
-                ],
-                className="g-3 mb-3",
-            ),
-            html.Div(
-                [
-                    dbc.Button("Save role and scopes", id="admin-save-role", color="primary"),
-                    dbc.Button("Reset password", id="admin-reset-password", color="secondary", outline=True),
-                    dbc.Button("Reactivate", id="admin-reactivate", color="success", outline=True),
-                    dbc.Button("Deactivate", id="admin-deactivate", color="danger", outline=True),
-                ],
-                className="d-flex flex-wrap gap-2",
-            ),
-        ]
+            _field("User", _choose("admin-user-select", "Choose a user…"), 4),
+            _field("Role", _choose("admin-edit-role", "Choose a role…", ROLE_CHOICES), 3),
+            _field("Scopes", dbc.Input(id="admin-edit-scopes", type="text"), 5, SCOPE_HINT),
+        ],
+        html.Div(
+            [
+                dbc.Button("Save role and scopes", id="admin-save-role", color="primary"),
+                dbc.Button("Reset password", id="admin-reset-password", color="secondary", outline=True),
+                dbc.Button("Reactivate", id="admin-reactivate", color="success", outline=True),
+                dbc.Button("Deactivate", id="admin-deactivate", color="danger", outline=True),
+            ],
+            className="d-flex flex-wrap gap-2",
+        ),
     )
 
 
 def _metric_form() -> html.Div:
     number = {"type": "number", "step": "any"}
-    return html.Div(
+    return _form(
         [
-            dbc.Row(
-                [
-                    _field(
-                        "Metric",
-                        dbc.Select(
-                            id="admin-metric-select", options=[], value="", placeholder="Choose a metric…"
-                        ),
-                        "admin-metric-select",
-                        12,
-                    ),
-                    _field(
-                        "Baseline value",
-                        dbc.Input(id="admin-baseline-value", **number),
-                        "admin-baseline-value",
-                        3,
-                    ),
-                    _field(
-                        "Baseline date",
-                        dbc.Input(id="admin-baseline-date", type="text", placeholder="dd/mm/yyyy"),
-                        "admin-baseline-date",
-                        3,
-                        "For example 30/06/2023.",
-                    ),
-                    _field(
-                        "Baseline label",
-                        dbc.Input(id="admin-baseline-label", type="text"),
-                        "admin-baseline-label",
-                        6,
-                        "As the paper says it, e.g. “at inspection”.",
-                    ),
-                    _field("Target", dbc.Input(id="admin-target", **number), "admin-target", 4),
-                    _field(
-                        "Amber threshold",
-                        dbc.Input(id="admin-amber", **number),
-                        "admin-amber",
-                        4,
-                        "Amber from this value.",
-                    ),
-                    _field(
-                        "Red threshold",
-                        dbc.Input(id="admin-red", **number),
-                        "admin-red",
-                        4,
-                        "Red from this value (beyond amber).",
-                    ),
-                    _field(
-                        "Trigger plan",
-                        dbc.Textarea(id="admin-trigger-plan", rows=3),
-                        "admin-trigger-plan",
-                        12,
-                        "What happens when the figure goes amber or red, and who acts.",
-                    ),
-                ],
-                className="g-3 mb-3",
+            _field("Metric", _choose("admin-metric-select", "Choose a metric…"), 12),
+            _field("Baseline value", dbc.Input(id="admin-baseline-value", **number), 3),
+            _field(
+                "Baseline date",
+                dbc.Input(id="admin-baseline-date", type="text", placeholder="dd/mm/yyyy"),
+                3,
+                "For example 30/06/2023.",
             ),
-            dbc.Button("Save metric", id="admin-metric-save", color="primary"),
-        ]
+            _field(
+                "Baseline label",
+                dbc.Input(id="admin-baseline-label", type="text"),
+                6,
+                "As the paper says it, e.g. “at inspection”.",
+            ),
+            _field("Target", dbc.Input(id="admin-target", **number), 4),
+            _field("Amber threshold", dbc.Input(id="admin-amber", **number), 4, "Amber from this value."),
+            _field(
+                "Red threshold", dbc.Input(id="admin-red", **number), 4, "Red from this value (beyond amber)."
+            ),
+            _field(
+                "Trigger plan",
+                dbc.Textarea(id="admin-trigger-plan", rows=3),
+                12,
+                "What happens when the figure goes amber or red, and who acts.",
+            ),
+        ],
+        dbc.Button("Save metric", id="admin-metric-save", color="primary"),
     )
 
 

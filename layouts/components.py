@@ -100,3 +100,18 @@ def simple_table(headers: list[str], rows: list[list[Any]], *, caption: str, sma
         ),
         className="table-responsive",
     )
+
+
+def table_or_empty(
+    headers: list[str],
+    rows: list[list[Any]],
+    *,
+    caption: str,
+    empty: str,
+    hint: str | None = None,
+    small: bool = True,
+) -> html.Div:
+    """`simple_table` of the rows, or the empty state saying what to do when there are none."""
+    if not rows:
+        return empty_state(empty, hint)
+    return simple_table(headers, rows, caption=caption, small=small)

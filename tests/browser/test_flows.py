@@ -237,3 +237,87 @@ def test_silver_lead_adds_an_update_and_attaches_evidence(
     assert "briefing-note.txt" in page.inner_text("#action-detail"), page.inner_text(
         "#action-evidence-feedback"
     )
+
+
+def _gold_action_row(page: Any, served: ServedPortal, title: str) -> tuple[Any, str]:
+    """The gold lead's tracker filtered to INV-2; the row of the action titled `title`, selected."""
+    open_page(page, served.url + "/actions")
+    page.select_option("#actions-filter-recommendation", label="INV-2")
+    settle(page)
+    row = page.locator("#actions-grid .ag-center-cols-container .ag-row", has_text=title)
+    row.click()
+    page.wait_for_selector("#action-slippage", timeout=30_000)
+    settle(page)
+    return row, str(row.get_attribute("row-id"))
+
+
+def _type_due_date(page: Any, row_id: str, value: str) -> None:
+    """Double-click the due date cell, type the date in the grid's date editor, press Enter."""
+    cell = page.locator(f'#actions-grid .ag-center-cols-container [row-id="{row_id}"] [col-id="due"]')
+    cell.dblclick()
+    editor = cell.locator("input")
+    editor.wait_for(timeout=10_000)
+    editor.fill(value)
+    editor.press("Enter")
+    page.wait_for_selector("#actions-slip-reason:visible", timeout=30_000)
+
+
+def _stored_due(page: Any, row_id: str) -> str:
+    return page.request.get(f"{_base(page)}/api/v1/actions/{row_id}").json()["due_date"]
+
+
+def _due_cell_text(page: Any, row_id: str) -> str:
+    selector = f'#actions-grid .ag-center-cols-container [row-id="{row_id}"] [col-id="due"]'
+    return page.inner_text(selector).strip()
+
+
+def test_gold_lead_changes_a_due_date_with_a_reason_and_sees_it_in_the_slippage_history(
+    fresh_context: Any, served: ServedPortal
+) -> None:
+    page = login(fresh_context, served.url, ROLE_ACCOUNTS["gold"])
+    _row, row_id = _gold_action_row(page, served, "Raise supervisor review compliance")
+    assert _stored_due(page, row_id) == "2024-03-29"
+    _type_due_date(page, row_id, "2024-04-30")
+    assert "from 29 March 2024 to 30 April 2024" in page.inner_text("#actions-slip-summary")
+    assert _due_cell_text(page, row_id) == "29 Mar 2024"  # the saved date until the reason is given
+    reason = "Browser test: QATT dip sample delayed by the system upgrade."
+    page.fill("#actions-slip-reason", reason)
+    page.click("#actions-slip-save")
+    page.wait_for_selector("#actions-slip-reason", state="hidden", timeout=30_000)
+    page.wait_for_function(
+        "() => /Saved/.test(document.querySelector('#actions-feedback').innerText)", timeout=30_000
+    )
+    page.wait_for_function(
+        "(reason) => document.querySelector('#action-slippage').innerText.includes(reason)",
+        arg=reason,
+        timeout=30_000,
+    )
+    settle(page)
+    history = page.inner_text("#action-slippage")
+    assert "29 March 2024" in history and "30 April 2024" in history, history
+    assert "Helen Carter" in history, history  # who made the change
+    assert "originally 29 March 2024" in page.inner_text("#action-detail-body")
+    assert _due_cell_text(page, row_id) == "30 Apr 2024"
+    assert _stored_due(page, row_id) == "2024-04-30"
+
+
+def test_gold_lead_due_date_without_a_reason_is_refused(fresh_context: Any, served: ServedPortal) -> None:
+    page = login(fresh_context, served.url, ROLE_ACCOUNTS["gold"])
+    _row, row_id = _gold_action_row(page, served, "Feed back QATT findings to Coventry supervisors")
+    before, shown = _stored_due(page, row_id), _due_cell_text(page, row_id)
+    history = page.inner_text("#action-slippage")
+    _type_due_date(page, row_id, "2024-06-28")
+    page.click("#actions-slip-save")  # no reason typed
+    page.wait_for_selector("#actions-slip-feedback .alert", timeout=30_000)
+    assert "Give a reason" in page.inner_text("#actions-slip-feedback")
+    assert page.locator("#actions-slip-reason").is_visible(), "the reason box should stay open"
+    page.fill("#actions-slip-reason", "   ")  # blank is no reason either
+    page.click("#actions-slip-save")
+    settle(page)
+    assert "Give a reason" in page.inner_text("#actions-slip-feedback")
+    page.click("#actions-slip-cancel")
+    page.wait_for_selector("#actions-slip-reason", state="hidden", timeout=30_000)
+    settle(page)
+    assert _stored_due(page, row_id) == before
+    assert _due_cell_text(page, row_id) == shown
+    assert page.inner_text("#action-slippage") == history

@@ -275,3 +275,179 @@ def test_gold_reassigns_owner(client: FlaskClient, db_session: Session) -> None:
     assert "Saved" in text
     db_session.expire_all()
     assert _action(db_session, "Lift the positive outcome rate").owner.name == "Helen Carter"
+
+
+def _batch_body(specs: list[dict[str, Any]], changes: list[dict[str, Any]]) -> Any:
+    """A `cellValueChanged` list as dash-ag-grid 35 sends it when several edits land together."""
+    spec = find_spec(specs, "actions-grid.rowTransaction")
+    body = callback_body(spec, [changes, 0, 0, 0], ["", None, None])
+    body["changedPropIds"] = ["actions-grid.cellValueChanged"]
+    return body
+
+
+def _grid_change(action: Action, column: str, value: Any) -> dict[str, Any]:
+    """The shape dash-ag-grid 35 gives each change: `value` (not `newValue`), the row's data as edited."""
+    change = _change(action, column, value)
+    change["value"] = change.pop("newValue")
+    return change
+
+
+def _rows(response: Any) -> dict[int, dict[str, Any]]:
+    transaction = response.get_json()["response"]["actions-grid"]["rowTransaction"]
+    return {r["id"]: r for r in transaction.get("update", [])}
+
+
+def test_every_change_in_the_list_is_processed_and_partial_success_reported(
+    client: FlaskClient, db_session: Session
+) -> None:
+    lift = _action(db_session, "Lift the positive outcome rate")
+    double = _action(db_session, "Double the victim-based positive outcome rate")
+    in_signoff = _action(db_session, "Publish a monthly outcomes report by LPA")
+    specs = _specs(client, ACCOUNTS["silver"])
+    changes = [
+        _grid_change(lift, "status", "Blocked"),
+        _grid_change(in_signoff, "status", "In progress"),
+        _grid_change(double, "status", "Blocked"),
+    ]
+    response = post_callback(client, _batch_body(specs, changes))
+    assert response.status_code == 200
+    text = response.get_data(as_text=True)
+    assert "2 changes saved, 1 refused" in text and "in sign-off" in text
+    rows = _rows(response)
+    assert rows[lift.id]["status"] == "Blocked" and rows[double.id]["status"] == "Blocked"
+    assert rows[in_signoff.id]["status"] == "Completion proposed"  # the refused cell shows the stored value
+    changed = response.get_json()["response"]["actions-changed"]["data"]
+    assert sorted(changed["ids"]) == sorted([lift.id, double.id])
+    db_session.expire_all()
+    assert _action(db_session, "Lift the positive outcome rate").status == "blocked"
+    assert _action(db_session, "Double the victim-based positive outcome rate").status == "blocked"
+    assert _action(db_session, "Publish a monthly outcomes report by LPA").status == "complete_proposed"
+    audits = db_session.scalars(select(AuditEvent).where(AuditEvent.event == "action.update")).all()
+    assert {a.entity_id for a in audits} >= {str(lift.id), str(double.id)}
+    assert str(in_signoff.id) not in {a.entity_id for a in audits}
+
+
+def test_refused_edits_return_the_stored_value_for_the_row(client: FlaskClient, db_session: Session) -> None:
+    action = _action(db_session, "Lift the positive outcome rate")
+    specs = _specs(client, ACCOUNTS["silver"])
+    # A value the grid never offers: refused, and the row comes back as stored.
+    response = post_callback(client, _batch_body(specs, [_grid_change(action, "status", "Bogus")]))
+    assert "Not saved" in response.get_data(as_text=True)
+    assert _rows(response)[action.id]["status"] == "In progress"
+    # An owner change by a silver lead (no permission): refused, stored owner returned.
+    response = post_callback(client, _batch_body(specs, [_grid_change(action, "owner", "Helen Carter")]))
+    assert "Not saved" in response.get_data(as_text=True)
+    assert _rows(response)[action.id]["owner"] == action.owner.name
+    # A stale version (someone else saved first): the conflict notice opens and the row shows what is stored.
+    stale = _grid_change(action, "status", "Blocked")
+    stale["data"]["version"] = action.version + 5
+    response = post_callback(client, _batch_body(specs, [stale]))
+    body = response.get_json()["response"]
+    assert body["actions-conflict"]["is_open"] is True
+    assert _rows(response)[action.id]["status"] == "In progress"
+    assert _rows(response)[action.id]["version"] == action.version
+    db_session.expire_all()
+    saved = _action(db_session, "Lift the positive outcome rate")
+    assert saved.status == "in_progress" and saved.owner_id == action.owner_id
+
+
+def test_due_date_without_reason_keeps_the_stored_date_in_the_grid(
+    client: FlaskClient, db_session: Session
+) -> None:
+    action = _action(db_session, "Raise supervisor review compliance")
+    specs = _specs(client, ACCOUNTS["gold"])
+    opened = post_callback(client, _batch_body(specs, [_grid_change(action, "due", "2024-05-31")]))
+    assert _rows(opened)[action.id]["due"] == "2024-03-29"  # shown as stored until a reason is given
+    pending = opened.get_json()["response"]["actions-slip-pending"]["data"]
+    no_reason = _edit_body(specs, None, trigger="actions-slip-save.n_clicks", state=["", pending, None])
+    refused = post_callback(client, no_reason).get_json()["response"]
+    assert "Give a reason" in str(refused["actions-slip-feedback"]["children"])
+    assert "actions-slip-modal" not in refused  # the modal stays open for the reason
+    cancel = _edit_body(specs, None, trigger="actions-slip-cancel.n_clicks", state=["", pending, None])
+    cancelled = post_callback(client, cancel)
+    assert _rows(cancelled)[action.id]["due"] == "2024-03-29"
+    db_session.expire_all()
+    assert str(_action(db_session, "Raise supervisor review compliance").due_date) == "2024-03-29"
+
+
+def test_another_causes_action_in_the_list_is_refused_for_silver(
+    client: FlaskClient, db_session: Session
+) -> None:
+    own = _action(db_session, "Lift the positive outcome rate")
+    other = _action(db_session, "Clear Sandwell MARAC backlog")
+    specs = _specs(client, ACCOUNTS["silver"])
+    changes = [_grid_change(own, "status", "Blocked"), _grid_change(other, "status", "Blocked")]
+    response = post_callback(client, _batch_body(specs, changes))
+    assert response.status_code == 200
+    text = response.get_data(as_text=True)
+    assert "1 change saved, 1 refused" in text and "outside your scope" in text
+    assert other.title not in text  # nothing about the other cause's action reaches the browser
+    transaction = response.get_json()["response"]["actions-grid"]["rowTransaction"]
+    assert transaction["remove"] == [{"row_id": str(other.id)}]
+    assert [r["id"] for r in transaction["update"]] == [own.id]
+    db_session.expire_all()
+    assert _action(db_session, "Clear Sandwell MARAC backlog").status == "in_progress"
+    assert _action(db_session, "Lift the positive outcome rate").status == "blocked"
+    # The same crafted change alone, and as a due date waiting for a reason: refused, no pending item.
+    alone = post_callback(client, _batch_body(specs, [_grid_change(other, "due", "2024-06-28")]))
+    body = alone.get_json()["response"]
+    assert "outside your scope" in alone.get_data(as_text=True)
+    assert body["actions-slip-modal"]["is_open"] is False
+    pending = {"items": [{"id": other.id, "version": other.version, "due": "2024-06-28"}]}
+    crafted = _edit_body(specs, None, trigger="actions-slip-save.n_clicks", state=["sneaky", pending, None])
+    assert "outside your scope" in post_callback(client, crafted).get_data(as_text=True)
+    db_session.expire_all()
+    assert str(_action(db_session, "Clear Sandwell MARAC backlog").due_date) == str(other.due_date)
+
+
+def test_two_changes_to_one_row_in_one_batch_both_save(client: FlaskClient, db_session: Session) -> None:
+    action = _action(db_session, "Lift the positive outcome rate")
+    specs = _specs(client, ACCOUNTS["gold"])
+    changes = [_grid_change(action, "status", "Blocked"), _grid_change(action, "owner", "Helen Carter")]
+    response = post_callback(client, _batch_body(specs, changes))
+    assert "2 changes saved" in response.get_data(as_text=True)
+    row = _rows(response)[action.id]
+    assert row["status"] == "Blocked" and row["owner"] == "Helen Carter"
+    db_session.expire_all()
+    saved = _action(db_session, "Lift the positive outcome rate")
+    assert saved.status == "blocked" and saved.owner.name == "Helen Carter"
+
+
+def test_several_due_dates_share_one_reason(client: FlaskClient, db_session: Session) -> None:
+    first = _action(db_session, "Lift the positive outcome rate")
+    second = _action(db_session, "Double the victim-based positive outcome rate")
+    specs = _specs(client, ACCOUNTS["gold"])
+    changes = [_grid_change(first, "due", "2024-04-30"), _grid_change(second, "due", "2024-05-31")]
+    opened = post_callback(client, _batch_body(specs, changes)).get_json()["response"]
+    assert opened["actions-slip-modal"]["is_open"] is True
+    pending = opened["actions-slip-pending"]["data"]
+    assert len(pending["items"]) == 2
+    save = _edit_body(
+        specs, None, trigger="actions-slip-save.n_clicks", state=["Data delayed", pending, None]
+    )
+    response = post_callback(client, save)
+    assert "2 changes saved" in response.get_data(as_text=True)
+    assert response.get_json()["response"]["actions-slip-modal"]["is_open"] is False
+    db_session.expire_all()
+    reasons = db_session.scalars(
+        select(ActionUpdate.reason).where(ActionUpdate.action_id.in_([first.id, second.id]))
+    ).all()
+    assert reasons.count("Data delayed") == 2
+
+
+def test_detail_panel_shows_the_slippage_history(client: FlaskClient, db_session: Session) -> None:
+    action = _action(db_session, "Raise supervisor review compliance")
+    specs = _specs(client, ACCOUNTS["gold"])
+    opened = post_callback(client, _batch_body(specs, [_grid_change(action, "due", "2024-04-30")]))
+    pending = opened.get_json()["response"]["actions-slip-pending"]["data"]
+    save = _edit_body(
+        specs, None, trigger="actions-slip-save.n_clicks", state=["QATT data late", pending, None]
+    )
+    changed = post_callback(client, save).get_json()["response"]["actions-changed"]["data"]
+    spec = find_spec(specs, "action-detail-id.data")
+    body = callback_body(spec, [None, changed, 0, None], ["", None, action.id])
+    body["changedPropIds"] = ["actions-changed.data"]
+    text = post_callback(client, body).get_data(as_text=True)
+    assert "Slippage history" in text and "QATT data late" in text
+    assert "29 March 2024" in text and "30 April 2024" in text
+    assert "Changed by" in text and "Helen Carter" in text
