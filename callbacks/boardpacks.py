@@ -6,9 +6,10 @@ from datetime import date
 
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, html
+from flask import current_app
 
 from layouts.components import empty_state, simple_table
-from portal import db, queue
+from portal import clock, db, queue
 from portal.access import AccessDenied, Permission, current_principal, guarded_callback
 from portal.formatting import uk_date, uk_datetime
 from portal.models import BoardPackStatus
@@ -43,6 +44,18 @@ def _row(pack: object) -> list[object]:
 def register(app: Dash) -> None:
     @guarded_callback(
         app,
+        Output("packs-as-of", "value"),
+        Input("url", "pathname"),
+        permission=Permission.BOARDPACKS_READ,
+    )
+    def default_as_of(_path: str | None) -> str:
+        """The form's as-of date: the latest snapshot of the figures the reader may see, else today."""
+        today = clock.today(current_app.config["PORTAL"].today)
+        day = pack_service.default_as_of(db.session(), principal=current_principal(), today=today)
+        return day.isoformat()
+
+    @guarded_callback(
+        app,
         Output("packs-list", "children"),
         Input("packs-interval", "n_intervals"),
         Input("packs-generate-result", "children"),
@@ -63,14 +76,35 @@ def register(app: Dash) -> None:
         Input("packs-generate", "n_clicks"),
         State("packs-as-of", "value"),
         State("packs-lpa", "value"),
+        State("packs-meeting", "value"),
+        State("packs-meeting-date", "value"),
+        State("packs-presenter", "value"),
         permission=Permission.BOARDPACKS_GENERATE,
         prevent_initial_call=True,
     )
-    def generate(n_clicks: int | None, as_of: str | None, lpa: str | None) -> object:
+    def generate(
+        n_clicks: int | None,
+        as_of: str | None,
+        lpa: str | None,
+        meeting: str | None,
+        meeting_date: str | None,
+        presenter: str | None,
+    ) -> object:
         session = db.session()
         try:
-            day = date.fromisoformat(as_of or "")
-            pack = pack_service.request(session, principal=current_principal(), as_of=day, lpa=lpa or None)
+            try:
+                day = date.fromisoformat(str(as_of or ""))
+            except ValueError:
+                raise ValueError("choose the as-of date of the figures (a date like 25/02/2024).") from None
+            pack = pack_service.request(
+                session,
+                principal=current_principal(),
+                as_of=day,
+                lpa=lpa or None,
+                meeting=meeting,
+                meeting_date=meeting_date,
+                presenter=presenter,
+            )
             session.commit()
         except (ValueError, AccessDenied) as exc:
             session.rollback()

@@ -8,39 +8,77 @@ from dash import dcc, html
 from layouts import PageSpec
 from layouts.components import loading, page_header, section
 from portal.access.permissions import Permission
+from portal.boardpack.options import MAX_TEXT, MEETING, PRESENTER
 
 LPAS = ["Birmingham", "Coventry", "Dudley", "Sandwell", "Solihull", "Walsall", "Wolverhampton"]
 
 
-def layout(**_query: str) -> html.Div:
-    form = dbc.Row(
+def _field(label: str, control: object, hint: str | None = None, **col: int) -> dbc.Col:
+    control_id = control.id  # type: ignore[attr-defined]
+    return dbc.Col(
         [
-            dbc.Col(
+            dbc.Label(label, html_for=control_id),
+            control,
+            dbc.FormText(hint, id=f"{control_id}-hint") if hint else None,
+        ],
+        **col,
+    )
+
+
+def layout(**_query: str) -> html.Div:
+    # The as-of date is filled on page load from the latest snapshot of the figures (callbacks/boardpacks.py).
+    form = html.Div(
+        [
+            dbc.Row(
                 [
-                    dbc.Label("As-of date", html_for="packs-as-of"),
-                    dbc.Input(id="packs-as-of", type="date", value="2024-02-25"),
-                ],
-                md=3,
-            ),
-            dbc.Col(
-                [
-                    dbc.Label("LPA (optional)", html_for="packs-lpa"),
-                    dbc.Select(
-                        id="packs-lpa",
-                        options=[{"label": "Force-wide pack", "value": ""}]
-                        + [{"label": name, "value": name} for name in LPAS],
-                        value="",
+                    _field(
+                        "As-of date",
+                        dbc.Input(id="packs-as-of", type="date", required=True),
+                        "The figures are those of this date; it defaults to the latest snapshot.",
+                        md=4,
+                    ),
+                    _field(
+                        "LPA (optional)",
+                        dbc.Select(
+                            id="packs-lpa",
+                            options=[{"label": "Force-wide pack", "value": ""}]
+                            + [{"label": name, "value": name} for name in LPAS],
+                            value="",
+                        ),
+                        md=4,
+                    ),
+                    _field(
+                        "Meeting date (optional)",
+                        dbc.Input(id="packs-meeting-date", type="date"),
+                        "Blank: the as-of date. Not before the as-of date.",
+                        md=4,
                     ),
                 ],
-                md=4,
+                className="g-3 mb-3",
             ),
-            dbc.Col(
-                dbc.Button("Generate board pack", id="packs-generate", color="primary"),
-                md=3,
-                className="d-flex align-items-end",
+            dbc.Row(
+                [
+                    _field(
+                        "Meeting (optional)",
+                        dbc.Input(id="packs-meeting", type="text", maxLength=MAX_TEXT, placeholder=MEETING),
+                        md=4,
+                    ),
+                    _field(
+                        "Presented by (optional)",
+                        dbc.Input(
+                            id="packs-presenter", type="text", maxLength=MAX_TEXT, placeholder=PRESENTER
+                        ),
+                        md=4,
+                    ),
+                    dbc.Col(
+                        dbc.Button("Generate board pack", id="packs-generate", color="primary"),
+                        md=4,
+                        className="d-flex align-items-end",
+                    ),
+                ],
+                className="g-3 mb-3",
             ),
-        ],
-        className="g-3 mb-3",
+        ]
     )
     return html.Div(
         [

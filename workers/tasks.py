@@ -63,6 +63,7 @@ def generate_board_pack(pack_id: int) -> dict[str, object]:
                 principal=boardpacks.principal_for(session, pack),
                 upload_dir=settings.upload_dir,
                 commit_progress=True,
+                readiness_snapshots=settings.readiness_snapshots,
             )
         except Exception as exc:  # noqa: BLE001 - the pack records why it failed
             log.exception("board pack %s failed", pack_id)

@@ -24,6 +24,7 @@ from portal.models import (
 )
 from portal.services import metrics as metric_service
 from portal.services import programme
+from portal.services.readiness import Readiness, readiness
 
 LPAS = ("Birmingham", "Coventry", "Dudley", "Sandwell", "Solihull", "Walsall", "Wolverhampton")
 STATUS_TEXT = {
@@ -72,6 +73,7 @@ class PackContent:
     causes: list[CausePart]
     overdue: list[OverdueLine]
     book: FigureBook
+    readiness: list[Readiness] = field(default_factory=list)
 
 
 def previous_pack_date(session: Session, *, as_of: date, lpa: str | None) -> date | None:
@@ -120,7 +122,9 @@ def _book(session: Session, *, principal: Principal, as_of: date, lpa: str | Non
     return book
 
 
-def gather(session: Session, *, principal: Principal, as_of: date, lpa: str | None = None) -> PackContent:
+def gather(
+    session: Session, *, principal: Principal, as_of: date, lpa: str | None = None, snapshots: int = 3
+) -> PackContent:
     if lpa:
         require_lpa_visible(principal, lpa)
     since = previous_pack_date(session, as_of=as_of, lpa=lpa)
@@ -166,4 +170,6 @@ def gather(session: Session, *, principal: Principal, as_of: date, lpa: str | No
         causes=causes,
         overdue=sorted(overdue, key=lambda o: (o.due, o.ref)),
         book=_book(session, principal=principal, as_of=as_of, lpa=lpa),
+        # Readiness is judged force-wide (counts only, no LPA breakdown); "overdue" is as at the pack's date.
+        readiness=readiness(session, principal=principal, today=as_of, snapshots=snapshots),
     )

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import string
+from io import BytesIO
 from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 from portal.boardpack import narrative
+from portal.boardpack.charts import Chart, charts_for
 from portal.boardpack.content import PackContent
+from portal.boardpack.options import TitleBlock
+from portal.boardpack.render import render
 from portal.formatting import uk_date
 
 MARKING = "OFFICIAL-SENSITIVE"
@@ -57,14 +61,59 @@ def _table(doc: DocxDocument, headers: list[str], rows: list[list[str]]) -> None
     doc.add_paragraph()
 
 
-def write(content: PackContent, path: Path, *, presenter: str, meeting: str) -> None:
+def _picture(doc: DocxDocument, chart: Chart, number: int) -> None:
+    """The chart image, 15 cm wide, with alt text for screen readers and a numbered caption below it."""
+    shape = doc.add_picture(BytesIO(render(chart)), width=Cm(15))
+    doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    for props in (shape._inline.docPr, shape._inline.graphic.graphicData.pic.nvPicPr.cNvPr):
+        props.set("descr", chart.alt())
+        props.set("title", chart.title)
+    doc.add_paragraph(f"Figure {number}: {chart.caption}", style="Caption")
+
+
+def _readiness(doc: DocxDocument, n: Numbered, content: PackContent) -> None:
+    if not content.readiness:
+        return
+    steps = content.readiness[0].snapshots
+    doc.add_heading("Readiness to leave Engage", level=1)
+    n.para(
+        "A Cause of Concern is ready to be closed when every recommendation is verified, evidence is "
+        f"recorded, its figures have been within tolerance for {steps:,} consecutive snapshots and no "
+        f"action is overdue. The position at {uk_date(content.as_of)}"
+        + (" (assessed force-wide):" if content.lpa else ":")
+    )
+    _table(
+        doc,
+        ["Cause of Concern", "Recommendations verified", "Evidence", "Figures within tolerance", "Overdue"],
+        [
+            [
+                r.title,
+                f"{r.verified_share:.0f}% ({r.verified:,} of {r.recommendations:,})",
+                f"{r.evidence:,}",
+                f"{r.metrics_steady:,} of {r.metrics_banded:,}",
+                f"{r.overdue:,}",
+            ]
+            for r in content.readiness
+        ],
+    )
+    for r in content.readiness:
+        if r.ready:
+            n.para(f"{r.title}: ready to leave Engage; nothing stands in the way.")
+        else:
+            n.para(f"{r.title}: not yet ready. What still stands in the way:")
+            n.points(r.blockers)
+
+
+def write(content: PackContent, path: Path, *, title_block: TitleBlock) -> None:
     doc = Document()
     doc.styles["Normal"].font.name = "Arial"
     doc.styles["Normal"].font.size = Pt(11)
     _marking(doc)
     book = content.book
-    doc.add_heading(meeting, level=0)
-    doc.add_paragraph(uk_date(content.as_of))
+    presenter = title_block.presenter
+    doc.add_heading(title_block.meeting, level=0)
+    doc.add_paragraph(uk_date(title_block.meeting_date or content.as_of))
     doc.add_paragraph("Police and Crime Plan Priority: where appropriate")
     title = "HMICFRS Engage" + (f" – {content.lpa} LPA" if content.lpa else "")
     doc.add_paragraph().add_run(f"Title: {title}").bold = True
@@ -103,6 +152,7 @@ def write(content: PackContent, path: Path, *, presenter: str, meeting: str) -> 
             else "."
         )
     )
+    pictures = 0
     for cause in content.causes:
         doc.add_heading(cause.title, level=1)
         n.para(f"This Cause of Concern states '{cause.statement}'")
@@ -124,7 +174,11 @@ def write(content: PackContent, path: Path, *, presenter: str, meeting: str) -> 
                 headers, rows = narrative.marac_table(book, content.lpa)
                 if len(headers) > 1:
                     _table(doc, headers, rows)
+            for chart in charts_for(cause.code, rec.number, book, content.lpa):
+                pictures += 1
+                _picture(doc, chart, pictures)
 
+    _readiness(doc, n, content)
     doc.add_heading("Next Steps", level=1)
     for m in content.upcoming:
         n.para(f"{uk_date(m.on_date)}: {m.title}." + (f" {m.detail}" if m.detail else ""))

@@ -16,7 +16,22 @@ from portal.cli._context import config_or_exit, transaction
 @click.option("--as-of", "as_of", required=True, help="The pack's as-of date, YYYY-MM-DD.")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--lpa", default=None, help="Only this LPA's breakdown (and force totals).")
-def board_pack(as_of: str, out: Path, lpa: str | None) -> None:
+@click.option("--meeting", default=None, help="The meeting in the title block (default: the SPCB).")
+@click.option(
+    "--meeting-date",
+    "meeting_date",
+    default=None,
+    help="The meeting's date, YYYY-MM-DD or DD/MM/YYYY (default: --as-of).",
+)
+@click.option("--presenter", default=None, help="Presented by (default: the DCC, chair of the board).")
+def board_pack(
+    as_of: str,
+    out: Path,
+    lpa: str | None,
+    meeting: str | None,
+    meeting_date: str | None,
+    presenter: str | None,
+) -> None:
     from portal.services import boardpacks
 
     config = config_or_exit()
@@ -28,8 +43,22 @@ def board_pack(as_of: str, out: Path, lpa: str | None) -> None:
     principal = boardpacks.system_principal()
     try:
         with transaction(config) as session:
-            pack = boardpacks.request(session, principal=principal, as_of=day, lpa=lpa)
-            boardpacks.generate(session, pack=pack, principal=principal, upload_dir=config.upload_dir)
+            pack = boardpacks.request(
+                session,
+                principal=principal,
+                as_of=day,
+                lpa=lpa,
+                meeting=meeting,
+                meeting_date=meeting_date,
+                presenter=presenter,
+            )
+            boardpacks.generate(
+                session,
+                pack=pack,
+                principal=principal,
+                upload_dir=config.upload_dir,
+                readiness_snapshots=config.readiness_snapshots,
+            )
             stored = boardpacks.folder(config.upload_dir) / (pack.stored_name or "")
             out.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(stored, out)

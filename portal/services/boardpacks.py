@@ -8,19 +8,28 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from portal.access import AccessDenied, Permission, Principal, permissions_for, require, require_lpa_visible
+from portal.access import (
+    AccessDenied,
+    Permission,
+    Principal,
+    metric_value_clause,
+    permissions_for,
+    require,
+    require_lpa_visible,
+)
 from portal.boardpack import content as pack_content
 from portal.boardpack import document
+from portal.boardpack.options import MEETING, PRESENTER, TitleBlock, title_block
 from portal.clock import utcnow
-from portal.models import BoardPack, BoardPackStatus, Role, User
+from portal.models import AuditEvent, BoardPack, BoardPackStatus, Extract, MetricValue, Role, User
 from portal.services import audit
+from portal.services.metrics import CURRENT
 
 LPAS = ("Birmingham", "Coventry", "Dudley", "Sandwell", "Solihull", "Walsall", "Wolverhampton")
-MEETING = "Strategic Policing and Crime Board"
-PRESENTER = "DCC, chair of the HMICFRS Board"
+__all__ = ["MEETING", "PRESENTER", "TitleBlock"]
 
 
 class NotFound(Exception):
@@ -52,12 +61,34 @@ def _visible(principal: Principal, pack: BoardPack) -> bool:
     return True
 
 
-def request(session: Session, *, principal: Principal, as_of: date, lpa: str | None = None) -> BoardPack:
+def default_as_of(session: Session, *, principal: Principal, today: date) -> date:
+    """The latest snapshot date of the figures the principal may read (not after today), else today."""
+    require(principal, Permission.BOARDPACKS_READ)
+    latest = session.scalar(
+        select(func.max(MetricValue.as_of))
+        .join(Extract, MetricValue.extract_id == Extract.id)
+        .where(Extract.status.in_(CURRENT), MetricValue.as_of <= today, metric_value_clause(principal))
+    )
+    return latest or today
+
+
+def request(
+    session: Session,
+    *,
+    principal: Principal,
+    as_of: date,
+    lpa: str | None = None,
+    meeting: str | None = None,
+    meeting_date: str | date | None = None,
+    presenter: str | None = None,
+) -> BoardPack:
+    """Queue a pack; the title block is checked first (ValueError: nothing is created)."""
     require(principal, Permission.BOARDPACKS_GENERATE)
     if lpa is not None:
         if lpa not in LPAS:
             raise ValueError(f"Unknown LPA: {lpa}")
         require_lpa_visible(principal, lpa)
+    block = title_block(as_of=as_of, meeting=meeting, meeting_date=meeting_date, presenter=presenter)
     title = f"HMICFRS Engage board pack, as at {as_of:%d/%m/%Y}" + (f" – {lpa}" if lpa else "")
     pack = BoardPack(
         as_of=as_of,
@@ -77,9 +108,24 @@ def request(session: Session, *, principal: Principal, as_of: date, lpa: str | N
         event="boardpack.requested",
         entity_type="board_pack",
         entity_id=pack.id,
-        after={"as_of": as_of.isoformat(), "lpa": lpa},
+        after={"as_of": as_of.isoformat(), "lpa": lpa, "title_block": block.as_dict()},
     )
     return pack
+
+
+def requested_title_block(session: Session, pack: BoardPack) -> TitleBlock:
+    """The title block asked for when the pack was queued (kept on its request audit event)."""
+    after = session.scalar(
+        select(AuditEvent.after)
+        .where(
+            AuditEvent.event == "boardpack.requested",
+            AuditEvent.entity_type == "board_pack",
+            AuditEvent.entity_id == str(pack.id),
+        )
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
+    return TitleBlock.from_dict((after or {}).get("title_block"))
 
 
 def _progress(session: Session, pack: BoardPack, percent: int, stage: str) -> None:
@@ -96,6 +142,7 @@ def generate(
     principal: Principal,
     upload_dir: Path,
     commit_progress: bool = False,
+    readiness_snapshots: int = 3,
 ) -> BoardPack:
     """Build the document for a queued pack and freeze it: file, sha256, size, figures with lineage."""
     if pack.status == BoardPackStatus.READY:
@@ -103,12 +150,15 @@ def generate(
     step = session.commit if commit_progress else session.flush
     _progress(session, pack, 10, "gathering figures and progress")
     step()
-    data = pack_content.gather(session, principal=principal, as_of=pack.as_of, lpa=pack.lpa)
+    block = requested_title_block(session, pack)
+    data = pack_content.gather(
+        session, principal=principal, as_of=pack.as_of, lpa=pack.lpa, snapshots=readiness_snapshots
+    )
     _progress(session, pack, 50, "writing the document")
     step()
     stored = f"{uuid.uuid4().hex}.docx"
     path = folder(upload_dir) / stored
-    document.write(data, path, presenter=PRESENTER, meeting=MEETING)
+    document.write(data, path, title_block=block)
     _progress(session, pack, 90, "freezing the snapshot")
     raw = path.read_bytes()
     pack.file_name = (
@@ -127,7 +177,12 @@ def generate(
         event="boardpack.generated",
         entity_type="board_pack",
         entity_id=pack.id,
-        after={"sha256": pack.sha256, "size": pack.size_bytes, "figures": len(pack.figures)},
+        after={
+            "sha256": pack.sha256,
+            "size": pack.size_bytes,
+            "figures": len(pack.figures),
+            "title_block": block.as_dict(),
+        },
     )
     session.flush()
     return pack
