@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, request
+from flask import Flask, g, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_bootstrap import Bootstrap5
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
@@ -33,7 +34,20 @@ def _load_principal(session_id: str) -> Principal | None:
     return Principal.from_user(user)
 
 
+class AssetAwareSessionInterface(SecureCookieSessionInterface):
+    """Public scripts, styles and images never carry the session cookie back.
+
+    Otherwise each asset response gets `Vary: Cookie` and a re-signed cookie, the cookie differs on
+    every request, and the browser refetches every bundle on every page (seconds of first render)."""
+
+    def save_session(self, app: Flask, session: object, response: Response) -> None:  # type: ignore[override]
+        if gate.is_asset_path(request.path):
+            return None
+        return super().save_session(app, session, response)  # type: ignore[arg-type]
+
+
 def _configure_flask(app: Flask, config: Config) -> None:
+    app.session_interface = AssetAwareSessionInterface()
     app.config.update(
         PORTAL=config,
         SECRET_KEY=config.secret_key,
@@ -73,7 +87,11 @@ def _install_csrf(app: Flask) -> None:
 
     @app.after_request
     def _csrf_cookie(response: Response) -> Response:
+        # Scripts, styles and images carry no form: touching the session there would add
+        # `Vary: Cookie` and a fresh cookie to every asset, and browsers would never cache them.
         if request.endpoint and request.endpoint.startswith(("static", "bootstrap.", "metrics.")):
+            return response
+        if gate.is_asset_path(request.path):
             return response
         response.set_cookie(
             CSRF_COOKIE,
@@ -128,6 +146,7 @@ def create_app(config: Config | None = None, *, with_dash: bool = True) -> Flask
     app.register_blueprint(boardpacks_web.bp)
     metrics.init_app(app)
     _access_errors(app)
+    _server_errors(app)
     from portal import security
 
     security.init_app(app)  # security headers and the sign-in rate limit, before any request
@@ -153,6 +172,46 @@ def _access_errors(app: Flask) -> None:
     @app.errorhandler(NotSignedIn)
     def _anonymous(_exc: NotSignedIn) -> tuple[Response, int]:
         return jsonify({"error": "Sign in to continue."}), 401
+
+
+ERROR_PAGE = """{% extends "base.html" %}{% block title %}{{ heading }}{% endblock %}{% block content %}
+<h1 class="h3">{{ heading }}</h1><p class="lead">{{ message }}</p>
+<p><a class="btn btn-primary" href="/">Try again</a></p>
+<p class="text-muted small">If this keeps happening, tell the portal team, quoting reference {{ reference }}.
+</p>
+{% endblock %}"""
+
+
+def _server_errors(app: Flask) -> None:
+    """Database outages (503) and unexpected faults (500) get a plain page or JSON, never a traceback."""
+    from flask import jsonify
+    from sqlalchemy.exc import InterfaceError, OperationalError
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
+    from werkzeug.exceptions import InternalServerError
+
+    def _answer(status: int, heading: str, message: str) -> tuple[Response | str, int]:
+        session = g.pop("db_session", None)
+        if session is not None:
+            session.close()  # the connection is discarded; the next request gets a fresh one
+        reference = logging_setup.current_request_id() or "-"
+        if request.method == "GET" and not request.path.startswith(("/api/", "/_dash")):
+            # Rendered by Jinja directly: Flask-Login's context processor would query the database again.
+            page = app.jinja_env.from_string(ERROR_PAGE)
+            return page.render(heading=heading, message=message, reference=reference), status
+        return jsonify({"error": f"{heading}. {message}", "reference": reference}), status
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(InterfaceError)
+    @app.errorhandler(PoolTimeout)
+    def _database_unavailable(exc: Exception) -> tuple[Response | str, int]:
+        log.error("database unavailable: %s", type(exc).__name__, exc_info=exc)
+        return _answer(
+            503, "The portal cannot reach its database", "Nothing was saved. Wait a minute and try again."
+        )
+
+    @app.errorhandler(InternalServerError)
+    def _internal_error(exc: InternalServerError) -> tuple[Response | str, int]:
+        return _answer(500, "Something went wrong", "The error has been logged. Try again.")
 
 
 def _refuse_demo_accounts(app: Flask) -> None:

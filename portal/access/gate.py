@@ -20,6 +20,11 @@ DASH_CALLBACK_PATH = "/_dash-update-component"
 IDLE_KEY = "last_seen"
 
 
+def is_asset_path(path: str) -> bool:
+    """Scripts, styles, fonts and icons: public, the same for everyone, cacheable."""
+    return path.startswith(PUBLIC_PREFIXES) or path in PUBLIC_PATHS or path.startswith("/bootstrap/static/")
+
+
 def _is_public() -> bool:
     if request.endpoint in PUBLIC_ENDPOINTS or request.path in PUBLIC_PATHS:
         return True
