@@ -38,7 +38,7 @@ HEADLINES: dict[str, tuple[tuple[str, dict[str, str]], ...]] = {
         ("dfu_unallocated", {}),
     ),
 }
-Headline = tuple[str, str, html.Div | None]  # name, "4 (52 at inspection)", sparkline
+Headline = tuple[str, str, html.Img | None]  # name, "4 (52 at inspection)", sparkline
 
 RAG_LABEL = {"red": "Red", "amber": "Amber", "green": "Green", "grey": "No actions"}
 STATUS_LABEL = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -223,38 +224,32 @@ def grouped_bar_figure(
     return {"data": data, "layout": _layout(height=height, unit="count", barmode="group")}
 
 
-def sparkline(points: Series, *, label: str) -> html.Div:
-    """A small static trend line with its text alternative in aria-label."""
-    fig = {
-        "data": [
-            {
-                "type": "scatter",
-                "x": [str(p[0]) for p in points],
-                "y": [p[1] for p in points],
-                "mode": "lines+markers",
-                "line": {"color": NAVY, "width": 2},
-                "marker": {"size": 4},
-                "hoverinfo": "skip",
-            }
-        ],
-        "layout": {
-            "template": "none",
-            "height": 36,
-            "width": 120,
-            "showlegend": False,
-            "margin": {"l": 2, "r": 2, "t": 4, "b": 4},
-            "xaxis": {"visible": False},
-            "yaxis": {"visible": False},
-            "plot_bgcolor": "rgba(0,0,0,0)",
-            "paper_bgcolor": "rgba(0,0,0,0)",
-        },
-    }
-    return html.Div(
-        dcc.Graph(figure=fig, config={"staticPlot": True, "displaylogo": False}, style={"height": "36px"}),
-        role="img",
-        className="sparkline",
-        **{"aria-label": label},
+def sparkline_svg(values: Sequence[float], *, width: int = 120, height: int = 36) -> str:
+    """The trend as a small SVG polyline with a dot on the latest point (no JavaScript needed)."""
+    pad = 4
+    low, high = min(values), max(values)
+    span = (high - low) or 1.0
+    step = (width - 2 * pad) / max(len(values) - 1, 1)
+    points = [
+        (pad + i * step, height - pad - (v - low) / span * (height - 2 * pad)) for i, v in enumerate(values)
+    ]
+    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+    last_x, last_y = points[-1]
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}"><polyline fill="none" stroke="{NAVY}" stroke-width="2" '
+        f'stroke-linejoin="round" points="{line}"/><circle cx="{last_x:.1f}" cy="{last_y:.1f}" r="3" '
+        f'fill="{NAVY}"/></svg>'
     )
+
+
+def sparkline(points: Series, *, label: str) -> html.Img:
+    """A small static trend line, drawn on the server as an SVG image, with its text alternative.
+
+    An image rather than a Plotly graph: the overview must not wait for plotly.js to load."""
+    svg = sparkline_svg([float(p[1]) for p in points])
+    source = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    return html.Img(src=source, alt=label, className="sparkline", width=120, height=36)
 
 
 def describe(series: dict[str, Series], unit: str) -> str:

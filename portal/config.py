@@ -30,6 +30,13 @@ def _env_flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in {"1", "true", "yes"}
 
 
+def _page_cache_setting() -> bool:
+    raw = os.environ.get("PORTAL_PAGE_CACHE", "").strip().lower()
+    if raw:
+        return raw in {"1", "true", "yes"}
+    return os.environ.get("PORTAL_ENV", "").strip() != "test"  # tests roll back: versions repeat
+
+
 def _env_date(name: str) -> date | None:
     raw = os.environ.get(name, "").strip()
     if not raw:
@@ -60,6 +67,8 @@ class Config:
     argon2_time_cost: int = 3
     argon2_memory_kib: int = 65536
     log_json: bool = False
+    # Per-user memo of read-only page callbacks (portal/pagecache.py); off by default under test.
+    page_cache: bool = True
     # Seconds before Redis hands an unacknowledged task (its worker died) to another worker.
     broker_visibility_timeout: int = 3600
     # Minutes before the sweep treats a processing extract as abandoned and sends it again.
@@ -136,6 +145,7 @@ def load_config() -> Config:
         today=_env_date("PORTAL_TODAY"),
         demo_password=os.environ.get("PORTAL_DEMO_PASSWORD", "").strip() or "engage-demo",
         log_json=os.environ.get("PORTAL_LOG_JSON", "").strip().lower() in {"1", "true", "yes"},
+        page_cache=_page_cache_setting(),
         broker_visibility_timeout=_env_int("PORTAL_BROKER_VISIBILITY_TIMEOUT", 3600),
         sweep_processing_minutes=_env_int("PORTAL_SWEEP_PROCESSING_MINUTES", 30),
         trusted_proxies=_env_int("PORTAL_TRUSTED_PROXIES", 0),
