@@ -103,6 +103,7 @@ class ServedPortal:
             PORTAL_UPLOAD_DIR=str(self.folder / "instance" / "uploads"),
             PORTAL_TODAY=PAPER_TODAY,
             PORTAL_ENV="test",  # no sign-in rate limit: every client here is 127.0.0.1
+            PORTAL_PAGE_CACHE=os.environ.get("PORTAL_PAGE_CACHE", "1"),  # as in production (0: measure cold)
             PORTAL_SECRET_KEY="browser-and-bench-secret-key-long-enough-0123456789",  # noqa: S106
         )
         return env

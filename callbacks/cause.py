@@ -17,6 +17,7 @@ from portal import clock, db
 from portal.access import Permission, Principal, current_principal, guarded_callback
 from portal.formatting import uk_date
 from portal.models import Action, Cause, Recommendation
+from portal.pagecache import memoised
 from portal.services import actions as action_service
 from portal.services import metrics as metric_service
 from portal.services.programme import cause_summaries, get_cause
@@ -114,6 +115,7 @@ def register(app: Dash) -> None:
         Input("cause-code", "data"),
         permission=Permission.CAUSES_READ,
     )
+    @memoised
     def cause_page(code: str | None) -> tuple[str, Any]:
         principal = current_principal()
         session = db.session()

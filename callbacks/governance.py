@@ -11,6 +11,7 @@ from layouts.components import empty_state, simple_table, table_or_empty
 from portal import clock, db
 from portal.access import Permission, current_principal, guarded_callback
 from portal.formatting import uk_date, uk_datetime
+from portal.pagecache import memoised
 from portal.services import oversight
 from portal.services.programme import cause_summaries
 
@@ -107,6 +108,7 @@ def register(app: Dash) -> None:
         Input("url", "pathname"),
         permission=Permission.GOVERNANCE_READ,
     )
+    @memoised
     def overview(_pathname: str | None) -> tuple[object, object, object]:
         principal = current_principal()
         today = clock.today(current_app.config["PORTAL"].today)
@@ -136,6 +138,7 @@ def register(app: Dash) -> None:
         Input("url", "pathname"),
         permission=Permission.GOVERNANCE_READ,
     )
+    @memoised
     def actions(_pathname: str | None) -> tuple[object, object, object]:
         principal = current_principal()
         session = db.session()

@@ -22,6 +22,7 @@ from portal.access import (
 )
 from portal.metrics.catalogue import LPAS
 from portal.models import Role
+from portal.pagecache import memoised
 from portal.services import actions as action_service
 from portal.services import metrics as metric_service
 
@@ -85,6 +86,7 @@ def register(app: Dash) -> None:
         Input("lpa-name", "data"),
         permission=Permission.METRICS_READ,
     )
+    @memoised
     def body(name: str | None) -> Any:
         principal = current_principal()
         lpa = _resolve(principal, name)

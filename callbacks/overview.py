@@ -16,6 +16,7 @@ from portal import clock, db
 from portal.access import Permission, Principal, current_principal, guarded_callback
 from portal.formatting import uk_date
 from portal.models import Milestone, Role
+from portal.pagecache import memoised
 from portal.services import metrics as metric_service
 from portal.services.programme import ActionCounts, CauseSummary, cause_summaries, milestones
 
@@ -174,6 +175,7 @@ def register(app: Dash) -> None:
         Input("url", "pathname"),
         permission=Permission.CAUSES_READ,
     )
+    @memoised
     def causes(_pathname: str | None) -> object:
         principal = current_principal()
         today = clock.today(current_app.config["PORTAL"].today)

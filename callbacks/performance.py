@@ -14,6 +14,7 @@ from portal import db
 from portal.access import Permission, current_principal, guarded_callback
 from portal.metrics.config import EngineConfig
 from portal.models import Role
+from portal.pagecache import memoised
 from portal.services import metrics as metric_service
 
 CAUSES = ("INV", "MARAC", "RSO", "OCSET")
@@ -40,6 +41,7 @@ def register(app: Dash) -> None:
         Input("performance-tab", "value"),
         permission=Permission.METRICS_READ,
     )
+    @memoised
     def performance(tab: str | None) -> Any:
         principal = current_principal()
         session = db.session()

@@ -9,6 +9,7 @@ from flask import current_app
 from layouts.components import section, simple_table
 from portal import clock, db
 from portal.access import Permission, current_principal, guarded_callback
+from portal.pagecache import memoised
 from portal.services import readiness as readiness_service
 
 
@@ -19,6 +20,7 @@ def register(app: Dash) -> None:
         Input("url", "pathname"),
         permission=Permission.PORTAL_VIEW,
     )
+    @memoised
     def readiness(_path: str | None) -> object:
         settings = current_app.config["PORTAL"]
         found = readiness_service.readiness(

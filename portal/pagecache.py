@@ -1,7 +1,8 @@
 """Per-user memo of read-only page callbacks, invalidated by any change to the data they show.
 
 A page's figures change when an extract is processed, a refresh runs, an alert is raised or an action
-is touched, and every one of those leaves a new row or a bumped version behind. `data_version` reads
+is touched, and every one of those leaves a new row or a bumped version behind; every other change (a
+baseline, a tolerance, a sign-off step, a user's scopes) writes an audit event. `data_version` reads
 them in one small query; a callback's answer is reused only for the same user, with the same role and
 scopes, the same inputs, the same "today" and the same data version. Nothing is shared between users,
 so the cache cannot widen what anyone sees. The answer is kept in its JSON form: serialising Dash
@@ -29,7 +30,7 @@ from portal.access.principal import Principal, current_principal
 MAX_ENTRIES = 256
 VERSION_SQL = text(
     "SELECT (SELECT max(id) FROM audit_events), (SELECT max(id) FROM metric_values),"
-    " (SELECT count(*) FROM metric_values), (SELECT max(id) FROM alerts),"
+    " (SELECT max(id) FROM alerts),"
     " (SELECT max(id) FROM action_updates), (SELECT max(id) FROM refresh_runs),"
     " (SELECT max(id) FROM extracts), (SELECT count(*) FROM actions), (SELECT sum(version) FROM actions)"
 )

@@ -4,6 +4,8 @@ full page, 1400 px wide, against a freshly served demo portal (`make screenshots
 from __future__ import annotations
 
 import argparse
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -42,7 +44,28 @@ def main() -> None:
                     print(f"  {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
                 context.close()
             browser.close()
+            written += board_pack_pages(portal, Path(tmp), options.out)
     print(f"{written} screenshots in {options.out}")
+
+
+def board_pack_pages(portal: ServedPortal, tmp: Path, out: Path) -> int:
+    """Every page of the demo's board pack (`portal board-pack --as-of 2024-02-25`) as Word would print
+    it, through LibreOffice and poppler when they are installed (neither is needed to run the portal)."""
+    soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
+    if not (soffice and pdftoppm):
+        print("  board pack pages skipped: install LibreOffice (soffice) and poppler-utils (pdftoppm)")
+        return 0
+    pack = tmp / "board-pack.docx"
+    portal.portal("board-pack", "--as-of", "2024-02-25", "--out", str(pack))
+    convert = [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(pack)]
+    subprocess.run(convert, check=True, capture_output=True, timeout=300)  # noqa: S603 - fixed arguments
+    for old in out.glob("board-pack-*.png"):
+        old.unlink()
+    pages = [pdftoppm, "-r", "60", "-png", str(pack.with_suffix(".pdf")), str(out / "board-pack-p")]
+    subprocess.run(pages, check=True, capture_output=True, timeout=300)  # noqa: S603 - fixed arguments
+    written = sorted(out.glob("board-pack-p-*.png"))
+    print(f"  board pack: {len(written)} pages as {out.name}/board-pack-p-NN.png")
+    return len(written)
 
 
 if __name__ == "__main__":

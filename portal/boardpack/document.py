@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from io import BytesIO
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from portal.boardpack import narrative
@@ -19,6 +22,11 @@ from portal.boardpack.render import render
 from portal.formatting import uk_date
 
 MARKING = "OFFICIAL-SENSITIVE"
+KEEP_TOGETHER_ROWS = 12
+NUMBER = re.compile(r"-?[\d,]+(\.\d+)?%?")
+WIDE_TABLE_COLUMNS = 6
+CM_PER_CHAR, CELL_PADDING_CM = 0.24, 0.45  # Arial 11 pt bold, widest letters allowed for
+TEXT_WIDTH_CM = 16.0  # A4 (21 cm) less two 2.5 cm margins
 
 
 class Numbered:
@@ -40,6 +48,14 @@ class Numbered:
             p.paragraph_format.left_indent = Pt(24)
 
 
+def _a4(doc: DocxDocument) -> None:
+    """A4 with 2.5 cm margins, as UK papers are (python-docx starts from US Letter)."""
+    for section in doc.sections:
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.5)
+        section.top_margin = section.bottom_margin = Cm(2.5)
+
+
 def _marking(doc: DocxDocument) -> None:
     for section in doc.sections:
         for part in (section.header, section.footer):
@@ -47,6 +63,29 @@ def _marking(doc: DocxDocument) -> None:
             p.text = MARKING
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.runs[0].bold = True
+
+
+def _widths(table: list[list[str]], points: int = 11) -> list[Cm]:
+    """Column widths across the text width: no column narrower than its longest word at 11 pt bold
+    ("Wolverhampton" stays whole), and what is left goes to the wordy columns (action titles)."""
+    longest, mean = [], []
+    for column in zip(*table, strict=True):
+        longest.append(max((len(word) for text in column for word in text.split()), default=1))
+        mean.append(sum(len(text) for text in column) / len(column))
+    floors = [CM_PER_CHAR * points / 11 * n + CELL_PADDING_CM for n in longest]
+    spare = TEXT_WIDTH_CM - sum(floors)
+    if spare <= 0:
+        return [Cm(TEXT_WIDTH_CM * f / sum(floors)) for f in floors]
+    wordy = [max(m - n, 0.0) + 1.0 for m, n in zip(mean, longest, strict=True)]
+    return [Cm(f + spare * w / sum(wordy)) for f, w in zip(floors, wordy, strict=True)]
+
+
+def _repeat_header(row: object) -> None:
+    """The header row repeats at the top of each page the table runs onto."""
+    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
 
 
 def _table(doc: DocxDocument, headers: list[str], rows: list[list[str]]) -> None:
@@ -58,6 +97,26 @@ def _table(doc: DocxDocument, headers: list[str], rows: list[list[str]]) -> None
     for row in rows:
         for cell, text in zip(table.add_row().cells, row, strict=True):
             cell.text = text
+            if NUMBER.fullmatch(text):
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT  # figures line up by their units
+    points = 11 if len(headers) < WIDE_TABLE_COLUMNS else 9  # the MARAC table's seven columns fit at 9 pt
+    if points != 11:
+        for row in table.rows:
+            for cell in row.cells:
+                for run in cell.paragraphs[0].runs:
+                    run.font.size = Pt(points)
+    # Word reads the cells' widths and LibreOffice the grid's, so both are set.
+    table.autofit = False
+    for column, width in zip(table.columns, _widths([headers, *rows], points), strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+    _repeat_header(table.rows[0])
+    if len(table.rows) <= KEEP_TOGETHER_ROWS:  # a short table moves to the next page whole
+        for row in table.rows[:-1]:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
     doc.add_paragraph()
 
 
@@ -109,6 +168,7 @@ def write(content: PackContent, path: Path, *, title_block: TitleBlock) -> None:
     doc = Document()
     doc.styles["Normal"].font.name = "Arial"
     doc.styles["Normal"].font.size = Pt(11)
+    _a4(doc)
     _marking(doc)
     book = content.book
     presenter = title_block.presenter

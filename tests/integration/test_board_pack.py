@@ -12,6 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.orm import Session as OrmSession
 
@@ -125,6 +126,19 @@ def test_every_paper_figure_as_the_paper_writes_it(demo: dict) -> None:
         assert phrase in body, phrase
 
 
+def test_tables_fit_the_page_keep_names_whole_and_repeat_their_header(demo: dict) -> None:
+    document = docx.Document(str(demo["folder"] / "pack.docx"))
+    assert len(document.tables) >= 4
+    for table in document.tables:
+        widths = [column.width.cm for column in table.columns]
+        assert sum(widths) == pytest.approx(16.0, abs=0.05)  # A4 less 2.5 cm margins
+        assert table.rows[0]._tr.xpath("./w:trPr/w:tblHeader"), "header row does not repeat"
+    marac = next(t for t in document.tables if t.rows[0].cells[0].text == "LPA")
+    assert marac.columns[0].width.cm > 3.0  # "Wolverhampton" on one line, at 9 pt
+    figure = next(c for c in marac.rows[1].cells[1:] if c.text.isdigit())
+    assert figure.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+
+
 @pytest.mark.slow
 def test_marac_table_and_lpa_pack(demo: dict) -> None:
     _body, rows = _text(demo["folder"] / "pack.docx")
@@ -157,6 +171,7 @@ def test_recommendations_bold_and_marking(demo: dict) -> None:
     for section in document.sections:
         assert "OFFICIAL-SENSITIVE" in section.header.paragraphs[0].text
         assert "OFFICIAL-SENSITIVE" in section.footer.paragraphs[0].text
+        assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)  # A4
 
 
 @pytest.mark.slow
