@@ -225,6 +225,7 @@ def register(app: Dash) -> None:
         State("actions-slip-pending", "data"),
         State("actions-conflict-id", "data"),
         permission=Permission.ACTIONS_UPDATE,
+        prevent_initial_call=True,  # readers open the tracker too: nothing may be asked of them on load
     )
     def edit(
         changes: Any, _save: Any, _cancel: Any, _reload: Any, reason: Any, pending: Any, conflict: Any

@@ -1,4 +1,5 @@
-"""axe-core on every page of the registry for every role that may see it: nothing serious."""
+"""axe-core on every page of the registry for every role that may see it: nothing serious, and no
+callback the page fires on load refused for that role."""
 
 from __future__ import annotations
 
@@ -23,7 +24,19 @@ def test_no_serious_accessibility_findings(
     role_page: Any, served: ServedPortal, axe_source: Path, role: str, url: str
 ) -> None:
     page = role_page(role)
-    open_page(page, served.url + url)
+    refused: list[str] = []
+
+    def watch(response: Any) -> None:
+        if "/_dash-update-component" in response.url and response.status >= 400:
+            refused.append(f"HTTP {response.status} for {response.request.post_data_json.get('output')}")
+
+    page.on("response", watch)
+    try:
+        open_page(page, served.url + url)
+    finally:
+        page.remove_listener("response", watch)
+    # A page asks on load only what its reader may ask: a refusal is a broken panel and a console error.
+    assert not refused, f"{url} as {role}: {refused}"
     assert page.locator("h1").count() == 1, f"{url} as {role}: expected one H1"
     violations = run_axe(page)
     blocking = [v for v in violations if v["impact"] in BLOCKING]
