@@ -15,6 +15,7 @@ def main() -> None:
     pages = commands.add_parser("pages", help="20 sessions replaying each page's callbacks; first render")
     pages.add_argument("--sessions", type=int, default=20)
     pages.add_argument("--rounds", type=int, default=5)
+    pages.add_argument("--think", type=float, default=1.0, help="seconds between pages in the paced run")
     load = commands.add_parser("load", help="50 sessions for 60 s with the worker ingesting")
     load.add_argument("--sessions", type=int, default=50)
     load.add_argument("--seconds", type=float, default=60.0)
@@ -29,7 +30,7 @@ def main() -> None:
     if command in {"pages", "all"}:
         from bench import pages as pages_bench
 
-        pages_bench.run(*((options.sessions, options.rounds) if command == "pages" else ()))
+        pages_bench.run(*((options.sessions, options.rounds, 5, options.think) if command == "pages" else ()))
     if command in {"load", "all"}:
         from bench import load as load_bench
 
