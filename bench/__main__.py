@@ -19,6 +19,9 @@ def main() -> None:
     load = commands.add_parser("load", help="50 sessions for 60 s with the worker ingesting")
     load.add_argument("--sessions", type=int, default=50)
     load.add_argument("--seconds", type=float, default=60.0)
+    load.add_argument(
+        "--think", type=float, default=1.0, help="seconds between a session's actions; 0: stress"
+    )
     commands.add_parser("all", help="ingest, pages and load (the default)")
     options = parser.parse_args()
     command = options.command or "all"
@@ -34,7 +37,9 @@ def main() -> None:
     if command in {"load", "all"}:
         from bench import load as load_bench
 
-        load_bench.run(*((options.sessions, options.seconds) if command == "load" else ()))
+        load_bench.run(
+            *((options.sessions, options.seconds, 500_000, options.think) if command == "load" else ())
+        )
 
 
 if __name__ == "__main__":

@@ -59,10 +59,18 @@ def _ingester(base_url: str, files: list[Path], stop: threading.Event, log: list
         log.append(entry)
 
 
-def run(sessions: int = 50, seconds: float = 60.0, crimes_rows: int = 500_000) -> dict[str, Any]:
+def run(
+    sessions: int = 50, seconds: float = 60.0, crimes_rows: int = 500_000, think: float = 1.0
+) -> dict[str, Any]:
+    """Each session opens a page, replays a page's callbacks or calls the API, then pauses about `think`
+    seconds (±50 %; arrivals spread over the first pause), as a busy user would. `think=0` is a stress
+    run: no pause at all, so latency is mostly queueing for the two cores."""
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         folder = Path(tmp)
-        print(f"load: preparing a demo portal with its worker; {sessions} sessions for {seconds:.0f} s…")
+        pace = f"~{think:g} s between actions" if think else "no pause (stress)"
+        print(
+            f"load: preparing a demo portal with its worker; {sessions} sessions for {seconds:.0f} s, {pace}…"
+        )
         files = [write_crimes(folder / f"crimes-{n}.csv", crimes_rows + n, seed=n + 1) for n in range(4)]
         with ServedPortal(folder / "portal", worker=True) as portal:
             base = portal.url
@@ -79,6 +87,8 @@ def run(sessions: int = 50, seconds: float = 60.0, crimes_rows: int = 500_000) -
             def user(index: int, role: str, client: Any) -> None:
                 rng = random.Random(index)  # noqa: S311 - a load mix, not security
                 slugs = list(recorded[role])
+                if think:
+                    stop.wait(think * rng.uniform(0.0, 1.0))
                 while not stop.is_set():
                     choice = rng.random()
                     slug = rng.choice(slugs)
@@ -92,6 +102,8 @@ def run(sessions: int = 50, seconds: float = 60.0, crimes_rows: int = 500_000) -
                             if stop.is_set():
                                 break
                             samples.timed("callback", lambda b=body: post_callback(client, base, b))
+                    if think:
+                        stop.wait(think * rng.uniform(0.5, 1.5))
 
             threads = [threading.Thread(target=user, args=(i, *pair)) for i, pair in enumerate(clients)]
             started = time.perf_counter()
@@ -132,6 +144,7 @@ def run(sessions: int = 50, seconds: float = 60.0, crimes_rows: int = 500_000) -
     )
     data = {
         "sessions": sessions,
+        "think_s": think,
         "seconds": round(elapsed, 2),
         "requests": len(every),
         "requests_per_s": round(rate, 1),

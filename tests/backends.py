@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from portal.config import Config
-from portal.db import make_engine
+from portal.db import Database, make_engine
 
 CI = os.environ.get("CI", "").lower() == "true"
 PG_URL = os.environ.get("PORTAL_TEST_DATABASE_URL") or (
@@ -45,3 +45,16 @@ def make_config(database_url: str, instance: Path, **overrides: object) -> Confi
         page_cache=False,  # tests roll back, so row ids repeat; test_page_cache.py turns it on
         **FAST_HASHER,  # type: ignore[arg-type]
     ).with_overrides(**overrides)
+
+
+def seed_demo_programme(url: str) -> None:
+    """Commit the demo programme (causes, recommendations, actions, accounts) into a migrated database."""
+    from portal.demo.programme import seed_programme
+    from portal.passwords import Hasher
+
+    database = Database(url)
+    try:
+        with database.transaction() as session:
+            seed_programme(session, hasher=Hasher(time_cost=1, memory_kib=1024), password="engage-demo")
+    finally:
+        database.dispose()

@@ -9,11 +9,10 @@ from flask import Flask
 from hypothesis import settings
 from sqlalchemy.orm import Session, sessionmaker
 
-from backends import BACKENDS, CI, PG_URL, make_config, reset_postgres
+from backends import BACKENDS, CI, PG_URL, make_config, reset_postgres, seed_demo_programme
 from portal import migrate
 from portal.app import create_app
-from portal.db import Database, get_database
-from portal.passwords import Hasher
+from portal.db import get_database
 
 # CI runs the property tests reproducibly: the same examples on every run, so a red build is real.
 settings.register_profile("ci", derandomize=True, print_blob=True)
@@ -36,14 +35,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
 @pytest.fixture(scope="session")
 def seeded_url(database_url: str) -> str:
     """The migrated database with the demo programme committed once for the whole session."""
-    from portal.demo.programme import seed_programme
-
-    database = Database(database_url)
-    try:
-        with database.transaction() as session:
-            seed_programme(session, hasher=Hasher(time_cost=1, memory_kib=1024), password="engage-demo")
-    finally:
-        database.dispose()
+    seed_demo_programme(database_url)
     return database_url
 
 

@@ -69,9 +69,21 @@ def values(
     lpa: str | None = None,
     keys: Sequence[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Current figures (from succeeded extracts) in DATA.md's JSON shape, narrowed to the reader's scope."""
+    """Current figures (from succeeded extracts) in DATA.md's JSON shape, narrowed to the reader's scope.
+
+    Plain columns, not ORM objects: pages and the API read thousands of rows, and building an identity-
+    mapped object per row was most of their cost."""
     query = (
-        select(MetricValue, MetricDefinition.unit)
+        select(
+            MetricValue.metric_key,
+            MetricValue.as_of,
+            MetricValue.dims,
+            MetricValue.value,
+            MetricValue.numerator,
+            MetricValue.denominator,
+            MetricDefinition.unit,
+            MetricValue.extract_id,
+        )
         .join(Extract, MetricValue.extract_id == Extract.id)
         .outerjoin(MetricDefinition, MetricDefinition.key == MetricValue.metric_key)
         .where(Extract.status.in_(CURRENT))
@@ -92,16 +104,16 @@ def values(
         query = query.where(MetricValue.lpa == lpa)
     return [
         {
-            "key": v.metric_key,
-            "as_of": v.as_of.isoformat(),
-            "dims": _dims(v.dims),
-            "value": v.value,
-            "numerator": v.numerator,
-            "denominator": v.denominator,
+            "key": key,
+            "as_of": day.isoformat(),
+            "dims": _dims(dims),
+            "value": value,
+            "numerator": numerator,
+            "denominator": denominator,
             "unit": unit,
-            "extract_id": v.extract_id,
+            "extract_id": extract_id,
         }
-        for v, unit in session.execute(query)
+        for key, day, dims, value, numerator, denominator, unit, extract_id in session.execute(query)
     ]
 
 

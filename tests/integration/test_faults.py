@@ -20,13 +20,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from backends import BACKENDS, PAPER_DATE, PG_URL, make_config
+from backends import BACKENDS, PAPER_DATE, PG_URL, make_config, seed_demo_programme
 from portal import migrate
 from portal.access.principal import Principal
 from portal.app import create_app
 from portal.db import Database, get_database
 from portal.models import Action, ActionUpdate, AuditEvent, User
-from portal.passwords import Hasher
 from portal.services import actions as action_service
 from support import callback_body, dependencies, find_spec, login, post_callback
 
@@ -101,15 +100,8 @@ class TcpProxy:
 
 
 def _seed(url: str) -> None:
-    from portal.demo.programme import seed_programme
-
     migrate.upgrade(url)
-    database = Database(url)
-    try:
-        with database.transaction() as session:
-            seed_programme(session, hasher=Hasher(time_cost=1, memory_kib=1024), password="engage-demo")
-    finally:
-        database.dispose()
+    seed_demo_programme(url)
 
 
 @contextmanager
