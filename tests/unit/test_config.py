@@ -31,6 +31,18 @@ def test_redis_url_becomes_the_broker(monkeypatch: pytest.MonkeyPatch) -> None:
     assert load_config().broker_url == "redis://127.0.0.1:6379/0"
 
 
+def test_abandoned_tasks_are_looked_for_often_enough(monkeypatch: pytest.MonkeyPatch) -> None:
+    """kombu's default sweep (100 s) would leave a dead worker's task waiting long after its timeout."""
+    monkeypatch.setenv("PORTAL_REDIS_URL", "redis://127.0.0.1:6379/0")
+    options = load_config().broker_transport_options
+    assert options["visibility_timeout"] == 3600
+    assert options["unacked_restore_interval"] == 60 and options["unacked_restore_throttle"] == 1
+    monkeypatch.setenv("PORTAL_BROKER_VISIBILITY_TIMEOUT", "30")
+    assert load_config().broker_transport_options["unacked_restore_interval"] == 10
+    monkeypatch.delenv("PORTAL_REDIS_URL")
+    assert load_config().broker_transport_options == {}  # the embedded broker takes none
+
+
 def test_production_refuses_the_default_secret(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PORTAL_ENV", "production")
     monkeypatch.delenv("PORTAL_SECRET_KEY", raising=False)
