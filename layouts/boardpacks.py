@@ -10,6 +10,7 @@ from layouts.components import loading, page_header, section
 from portal.access.permissions import Permission
 from portal.boardpack.options import MAX_TEXT, MEETING, PRESENTER
 
+FORCE_WIDE = "force-wide"
 LPAS = ["Birmingham", "Coventry", "Dudley", "Sandwell", "Solihull", "Walsall", "Wolverhampton"]
 
 
@@ -41,9 +42,9 @@ def layout(**_query: str) -> html.Div:
                         "LPA (optional)",
                         dbc.Select(
                             id="packs-lpa",
-                            options=[{"label": "Force-wide pack", "value": ""}]
+                            options=[{"label": "Force-wide pack", "value": FORCE_WIDE}]
                             + [{"label": name, "value": name} for name in LPAS],
-                            value="",
+                            value=FORCE_WIDE,
                         ),
                         md=4,
                     ),
@@ -90,12 +91,18 @@ def layout(**_query: str) -> html.Div:
                     "Back to governance", href="/governance", className="btn btn-outline-secondary"
                 ),
             ),
-            section(
-                "Generate a pack",
-                form,
-                html.Div(id="packs-generate-result", **{"aria-live": "polite"}),
-                lead="Only administrators and the executive may generate packs.",
+            # Hidden until the server says the reader may generate (callbacks/boardpacks.py).
+            html.Div(
+                section(
+                    "Generate a pack",
+                    form,
+                    html.Div(id="packs-generate-result", **{"aria-live": "polite"}),
+                    lead="The pack is written in the background; it appears below when it is ready.",
+                ),
+                id="packs-generate-panel",
+                hidden=True,
             ),
+            html.P(id="packs-readers-note", className="text-secondary"),
             section("Packs generated", loading("packs-list", label="board packs")),
             dcc.Interval(id="packs-interval", interval=2000),
         ]

@@ -334,7 +334,11 @@ def test_callbacks_per_role(client, email: str, read: int, generate: int) -> Non
     default = post_callback(client, callback_body(find_spec(specs, "packs-as-of"), ["/governance/packs"]))
     assert default.status_code == read
     if read == 200:
-        assert '"2024-02-27"' in default.get_data(as_text=True)  # no figures loaded: today
+        form = default.get_json()["response"]
+        assert form["packs-as-of"]["value"] == "2024-02-27"  # no figures loaded: today
+        # The form is shown only to those who may generate; readers are told who does.
+        assert form["packs-generate-panel"]["hidden"] is (generate != 200)
+        assert ("generate board packs" in form["packs-readers-note"]["children"]) is (generate != 200)
     gen = find_spec(specs, "packs-generate-result")
     response = post_callback(client, callback_body(gen, [1], ["2024-02-25", None, None, None, None]))
     assert response.status_code == generate
