@@ -28,6 +28,9 @@ from portal import clock, db
 from portal.access.principal import Principal, current_principal
 
 MAX_ENTRIES = 256
+# Answers are kept as Python lists and dicts, about five times their JSON size in memory: 8 MB of JSON
+# is roughly 45 MB per web process, whatever the mix of small and large pages.
+MAX_JSON_BYTES = 8 * 1024 * 1024
 VERSION_SQL = text(
     "SELECT (SELECT max(id) FROM audit_events), (SELECT max(id) FROM metric_values),"
     " (SELECT max(id) FROM alerts),"
@@ -44,9 +47,10 @@ def data_version(session: Session) -> tuple[Any, ...]:
 class PageCache:
     """A small thread-safe LRU: gunicorn runs several threads per worker process."""
 
-    def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
-        self.max_entries = max_entries
-        self._entries: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+    def __init__(self, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_JSON_BYTES) -> None:
+        self.max_entries, self.max_bytes = max_entries, max_bytes
+        self._entries: OrderedDict[tuple[Any, ...], tuple[Any, int]] = OrderedDict()
+        self._bytes = 0
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
@@ -56,20 +60,33 @@ class PageCache:
             if key in self._entries:
                 self._entries.move_to_end(key)
                 self.hits += 1
-                return self._entries[key]
+                return self._entries[key][0]
             self.misses += 1
             return None
 
-    def put(self, key: tuple[Any, ...], value: Any) -> None:
+    def put(self, key: tuple[Any, ...], value: Any, size: int) -> None:
+        """Keep `value` (`size`: its JSON length), evicting the least recently used beyond either bound."""
+        if size > self.max_bytes:
+            return
         with self._lock:
-            self._entries[key] = value
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
+            if key in self._entries:
+                self._bytes -= self._entries.pop(key)[1]
+            self._entries[key] = (value, size)
+            self._bytes += size
+            while len(self._entries) > self.max_entries or self._bytes > self.max_bytes:
+                self._bytes -= self._entries.popitem(last=False)[1][1]
+
+    @property
+    def size_bytes(self) -> int:
+        return self._bytes
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._bytes = 0
 
 
 CACHE = PageCache()
@@ -112,8 +129,9 @@ def memoised(func: Callable[..., Any]) -> Callable[..., Any]:
         value = func(*args)
         if _has_no_update(value):
             return value
-        plain = json.loads(to_json_plotly(value))
-        CACHE.put(key, plain)
+        text = to_json_plotly(value)
+        plain = json.loads(text)
+        CACHE.put(key, plain, len(text))
         return plain
 
     return wrapper

@@ -17,7 +17,7 @@ from portal.access.principal import Principal
 from portal.app import create_app
 from portal.db import get_database
 from portal.models import Action, User
-from portal.pagecache import CACHE
+from portal.pagecache import CACHE, PageCache
 from portal.services import actions as action_service
 from support import callback_body, dependencies, find_spec, login, post_callback
 
@@ -98,3 +98,16 @@ def test_an_lpa_lead_is_refused_another_lpa_even_when_its_page_is_cached(
     refused = _call(client, specs, "lpa-body", "Coventry")
     assert refused.status_code == 403
     assert "Coventry" not in refused.get_data(as_text=True)
+
+
+def test_the_cache_is_bounded_by_entries_and_by_size() -> None:
+    cache = PageCache(max_entries=3, max_bytes=100)
+    for n in range(5):
+        cache.put(("page", n), {"n": n}, 10)
+    assert len(cache) == 3 and cache.get(("page", 0)) is None and cache.get(("page", 4)) == {"n": 4}
+    cache.get(("page", 2))  # recently used: survives the next eviction
+    cache.put(("big", 0), {"big": True}, 85)
+    assert cache.get(("page", 2)) == {"n": 2} and cache.get(("page", 3)) is None
+    assert cache.size_bytes <= 100
+    cache.put(("huge", 0), {}, 101)  # larger than the whole budget: not kept, nothing evicted for it
+    assert cache.get(("huge", 0)) is None and cache.get(("big", 0)) == {"big": True}
