@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dash import Dash
 from flask import Flask, abort
 
 from portal.access.permissions import Permission
 from portal.access.principal import AccessDenied, NotSignedIn, current_principal
+
+if TYPE_CHECKING:  # importing Dash costs 0.2 s, and the command line and workers never need it
+    from dash import Dash
 
 REGISTRY_KEY = "portal.callback_permissions"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from portal import migrate
 from portal.cli._context import config_or_exit
 
 
@@ -16,6 +15,8 @@ def db() -> None:
 @db.command(help="Apply every migration up to the latest (or REVISION).")
 @click.argument("revision", default="head")
 def upgrade(revision: str) -> None:
+    from portal import migrate  # alembic: only for these commands (0.2 s for every other one)
+
     config = config_or_exit()
     if config.database_url.startswith("sqlite"):
         config.instance_dir.mkdir(parents=True, exist_ok=True)
@@ -27,5 +28,7 @@ def upgrade(revision: str) -> None:
 @click.argument("revision", default="base")
 @click.confirmation_option(prompt="This removes data. Continue?")
 def downgrade(revision: str) -> None:
+    from portal import migrate
+
     migrate.downgrade(config_or_exit().database_url, revision)
     click.echo(f"Database at {revision}.")
