@@ -186,7 +186,7 @@ def metric_card(
             monthly = {"By month": months}
             body.append(
                 chart(
-                    bar_figure(months, unit=info.unit, height=220),
+                    bar_figure(months, unit=info.unit, height=220, places=info.places),
                     title=f"{info.name} by month",
                     summary=describe(monthly, info.unit),
                     table=data_table(monthly, info.unit, x_heading="Month"),
@@ -196,10 +196,10 @@ def metric_card(
         named = [(name, p[-1][1]) for name, p in series.items()]
         body.append(
             chart(
-                bar_figure(named, unit=info.unit, height=160),
+                bar_figure(named, unit=info.unit, height=160, places=info.places),
                 title=f"{info.name} on {uk_date(latest_day)}",
                 summary=_spread(named, info),
-                table=_breakdown_table(named, info.unit, "Figure"),
+                table=_breakdown_table(named, info.unit, "Figure", info.places),
             )
         )
     elif len(points) > 1 or len(series) > 1:
@@ -219,10 +219,10 @@ def metric_card(
         named = [(label(x, dim), v) for x, v in bars]
         body.append(
             chart(
-                bar_figure(named, unit=info.unit, bands=info.bands, highlight=highlight),
+                bar_figure(named, unit=info.unit, bands=info.bands, highlight=highlight, places=info.places),
                 title=f"{info.name} by {'LPA' if dim == 'lpa' else dim} on {uk_date(latest_day)}",
                 summary=_spread(named, info),
-                table=_breakdown_table(named, info.unit, "LPA" if dim == "lpa" else dim.title()),
+                table=_breakdown_table(named, info.unit, "LPA" if dim == "lpa" else dim.title(), info.places),
             )
         )
     return dbc.Card(dbc.CardBody(body), className="h-100 metric-card", id=f"metric-{uid}")
@@ -238,11 +238,13 @@ def _spread(named: Series, info: MetricInfo) -> str:
     )
 
 
-def _breakdown_table(named: Series, unit: str, heading: str) -> html.Table:
+def _breakdown_table(named: Series, unit: str, heading: str, places: int | None = None) -> html.Table:
     return html.Table(
         [
             html.Thead(html.Tr([html.Th(heading, scope="col"), html.Th("Value", scope="col")])),
-            html.Tbody([html.Tr([html.Th(n, scope="row"), html.Td(fmt(v, unit))]) for n, v in named]),
+            html.Tbody(
+                [html.Tr([html.Th(n, scope="row"), html.Td(fmt(v, unit, places=places))]) for n, v in named]
+            ),
         ],
         className="table table-sm mb-0",
     )

@@ -167,7 +167,13 @@ def line_figure(
 
 
 def bar_figure(
-    values: Series, *, unit: str = "count", bands: Bands | None = None, height: int = 260, highlight: str = ""
+    values: Series,
+    *,
+    unit: str = "count",
+    bands: Bands | None = None,
+    height: int = 260,
+    highlight: str = "",
+    places: int | None = None,
 ) -> Figure:
     """Horizontal bars (an LPA breakdown); the highlighted category is drawn darker."""
     labels = [str(p[0]) for p in values]
@@ -179,11 +185,10 @@ def bar_figure(
         "y": labels,
         "orientation": "h",
         "marker": {"color": colours},
-        "text": [fmt(x, unit) for x in xs],
+        "text": [fmt(x, unit, places=places) for x in xs],  # as the headline writes it: -9.15%
         "textposition": "auto",
         "name": "",
     }
-    top = max(xs, default=0)
     shapes = []
     if bands is not None and bands.amber is not None and bands.direction != "neutral":
         for threshold, colour in ((bands.amber, "#b58100"), (bands.red, "#b02a37")):
@@ -201,9 +206,24 @@ def bar_figure(
                 )
     layout = _layout(height=max(height, 34 * len(labels) + 60), unit=unit, shapes=shapes, hovermode="closest")
     layout["yaxis"] = {"autorange": "reversed", "automargin": True}
-    layout["xaxis"] = {"gridcolor": "#e9ecef", "range": [0, top * 1.15 + 1] if top else None}
+    layout["xaxis"] = {
+        "gridcolor": "#e9ecef",
+        "range": _value_range(xs),
+        "ticksuffix": "%" if unit == "percent" else "",
+        "tickformat": ",~f" if unit == "count" else "",  # 20,000 rather than 20k
+    }
     layout["margin"]["l"] = 110
     return {"data": [bar], "layout": layout}
+
+
+def _value_range(xs: Sequence[float]) -> list[float] | None:
+    """From zero to the furthest bar, with room for its label, on whichever side the values fall
+    (a fall in crime is negative: its bars run left of zero)."""
+    lo, hi = min([*xs, 0.0]), max([*xs, 0.0])
+    if lo == hi:
+        return None
+    room = 0.15 * (hi - lo)
+    return [lo - room if lo < 0 else 0.0, hi + room if hi > 0 else 0.0]
 
 
 def grouped_bar_figure(
