@@ -321,3 +321,30 @@ def test_gold_lead_due_date_without_a_reason_is_refused(fresh_context: Any, serv
     assert _stored_due(page, row_id) == before
     assert _due_cell_text(page, row_id) == shown
     assert page.inner_text("#action-slippage") == history
+
+
+def test_executive_generates_a_board_pack_watches_it_and_downloads_it(
+    fresh_context: Any, served: ServedPortal, tmp_path: Path
+) -> None:
+    import docx
+
+    page = login(fresh_context, served.url, ROLE_ACCOUNTS["executive"])
+    open_page(page, served.url + "/governance/packs")
+    assert page.input_value("#packs-as-of") == "2024-02-25"  # the latest snapshot, not a fixed date
+    page.fill("#packs-presenter", "Deputy Chief Constable (browser test)")
+    page.click("#packs-generate")
+    page.wait_for_function(
+        "() => /requested/.test(document.querySelector('#packs-generate-result').innerText)", timeout=30_000
+    )
+    # The list polls: the new pack shows its progress, then a download link when the worker is done.
+    link = page.locator("#packs-list a", has_text="Download").first
+    link.wait_for(timeout=120_000)
+    with page.expect_download(timeout=60_000) as download:
+        link.click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.suffix == ".docx" and saved.read_bytes()[:2] == b"PK"
+    document = docx.Document(str(saved))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Presented by: Deputy Chief Constable (browser test)" in text, text[:500]
+    assert "OFFICIAL-SENSITIVE" in document.sections[0].header.paragraphs[0].text
