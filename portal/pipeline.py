@@ -161,7 +161,15 @@ QUEUED_GRACE = timedelta(minutes=2)
 
 
 def run_sweep(database: Database, *, settings: Config) -> dict[str, int]:
-    """Send again what never reached the broker, and what a lost worker left half done."""
+    """Send again what never reached the broker, and what a lost worker left half done: extracts, and
+    board packs still queued (a second delivery of a pack is harmless: a ready pack is skipped)."""
+    from portal.services import boardpacks
+
+    with database.transaction() as session:
+        packs = boardpacks.stuck_queued(session, now=utcnow(), after=QUEUED_GRACE)
+    packs_sent = sum(
+        queue.send(queue.BOARD_PACK_TASK, pack_id, broker_url=settings.broker_url) for pack_id in packs
+    )
     with database.transaction() as session:
         stuck = extract_service.stuck(
             session,
@@ -178,7 +186,7 @@ def run_sweep(database: Database, *, settings: Config) -> dict[str, int]:
             sent += 1
             with database.transaction() as session:
                 extract_service.mark_enqueued(session, extract_id=extract_id, now=utcnow())
-    return {"stuck": len(ids), "sent": sent}
+    return {"stuck": len(ids), "sent": sent, "packs_stuck": len(packs), "packs_sent": packs_sent}
 
 
 def run_refresh(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -198,6 +198,17 @@ def fail(session: Session, *, pack: BoardPack, message: str) -> None:
         utcnow(),
     )
     session.flush()
+
+
+def stuck_queued(session: Session, *, now: datetime, after: timedelta) -> list[int]:
+    """Packs still queued `after` their request: the broker never took them, or lost them."""
+    return list(
+        session.scalars(
+            select(BoardPack.id)
+            .where(BoardPack.status == BoardPackStatus.QUEUED, BoardPack.requested_at < now - after)
+            .order_by(BoardPack.id)
+        )
+    )
 
 
 def principal_for(session: Session, pack: BoardPack) -> Principal:

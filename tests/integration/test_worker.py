@@ -301,7 +301,7 @@ def test_broker_down_during_upload_keeps_the_extract_and_processes_it_later(
         back = time.monotonic()
         built.start_worker()
         swept = pipeline.run_sweep(get_database(built.app), settings=built.app.config["PORTAL"])
-        assert swept == {"stuck": 1, "sent": 1}
+        assert swept == {"stuck": 1, "sent": 1, "packs_stuck": 0, "packs_sent": 0}
         wait_for(lambda: built.status(extract_id) == "succeeded", timeout=90, what="the swept extract")
         print(
             "\nFIGURES broker outage: upload kept while Redis was down; processed"
@@ -310,5 +310,44 @@ def test_broker_down_during_upload_keeps_the_extract_and_processes_it_later(
         with get_database(built.app).transaction() as session:
             assert session.scalar(select(func.count()).select_from(Extract)) == 1
             assert session.get(Extract, extract_id).status == ExtractStatus.SUCCEEDED
+    finally:
+        _stop(built)
+
+
+def test_board_pack_queued_while_the_broker_was_down_is_sent_by_the_sweep(
+    tmp_path: Path, private_redis: RedisServer
+) -> None:
+    from datetime import timedelta
+
+    from portal import queue
+    from portal.clock import utcnow
+    from portal.models import BoardPack, BoardPackStatus
+    from portal.services import boardpacks
+
+    built = _make_stack(tmp_path, private_redis.url)
+    try:
+        database = get_database(built.app)
+        with database.transaction() as session:
+            principal = boardpacks.system_principal()
+            pack_id = boardpacks.request(session, principal=principal, as_of=date(2024, 2, 25)).id
+            fresh_id = boardpacks.request(session, principal=principal, as_of=date(2024, 2, 26)).id
+        private_redis.stop()
+        with built.app.app_context():
+            assert queue.send(queue.BOARD_PACK_TASK, pack_id) is False  # what the page does, Redis down
+        with database.transaction() as session:
+            session.get(BoardPack, pack_id).requested_at = utcnow() - timedelta(minutes=10)
+        private_redis.start()
+        built.start_worker()
+        swept = pipeline.run_sweep(database, settings=built.app.config["PORTAL"])
+        # The old one is sent again; the one queued a moment ago is left to the broker it reached.
+        assert swept["packs_stuck"] == 1 and swept["packs_sent"] == 1
+        with database.transaction() as session:
+            assert session.get(BoardPack, fresh_id).status == BoardPackStatus.QUEUED
+
+        def ready() -> bool:
+            with database.transaction() as session:
+                return session.get(BoardPack, pack_id).status == BoardPackStatus.READY
+
+        wait_for(ready, timeout=120, what="the swept board pack")
     finally:
         _stop(built)
