@@ -124,5 +124,6 @@ def register(app: Dash) -> None:
             session.rollback()
             return dbc.Alert(f"The pack was not requested: {exc}", color="danger")
         sent = queue.send(queue.BOARD_PACK_TASK, pack.id)
-        note = "" if sent else " The worker is not reachable yet: the pack is queued and is sent again within minutes."
+        later = " The worker is not reachable yet: the pack is queued and is sent again within minutes."
+        note = "" if sent else later
         return dbc.Alert(f"Board pack as at {uk_date(day)} requested.{note}", color="success")
