@@ -80,15 +80,21 @@ def _widths(table: list[list[str]], points: int = 11) -> list[Cm]:
     return [Cm(f + spare * w / sum(wordy)) for f, w in zip(floors, wordy, strict=True)]
 
 
+def _row_flag(row: object, name: str) -> None:
+    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    flag = OxmlElement(name)
+    flag.set(qn("w:val"), "true")
+    properties.append(flag)
+
+
 def _repeat_header(row: object) -> None:
     """The header row repeats at the top of each page the table runs onto."""
-    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
+    _row_flag(row, "w:tblHeader")
 
 
 def _table(doc: DocxDocument, headers: list[str], rows: list[list[str]]) -> None:
+    if doc.paragraphs and doc.paragraphs[-1].text.strip():
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the sentence introducing the table
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
@@ -112,6 +118,8 @@ def _table(doc: DocxDocument, headers: list[str], rows: list[list[str]]) -> None
         for cell in column.cells:
             cell.width = width
     _repeat_header(table.rows[0])
+    for row in table.rows:
+        _row_flag(row, "w:cantSplit")  # a row never breaks across two pages
     if len(table.rows) <= KEEP_TOGETHER_ROWS:  # a short table moves to the next page whole
         for row in table.rows[:-1]:
             for cell in row.cells:

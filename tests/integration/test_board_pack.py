@@ -133,6 +133,7 @@ def test_tables_fit_the_page_keep_names_whole_and_repeat_their_header(demo: dict
         widths = [column.width.cm for column in table.columns]
         assert sum(widths) == pytest.approx(16.0, abs=0.05)  # A4 less 2.5 cm margins
         assert table.rows[0]._tr.xpath("./w:trPr/w:tblHeader"), "header row does not repeat"
+        assert all(row._tr.xpath("./w:trPr/w:cantSplit") for row in table.rows), "a row may split"
     marac = next(t for t in document.tables if t.rows[0].cells[0].text == "LPA")
     assert marac.columns[0].width.cm > 3.0  # "Wolverhampton" on one line, at 9 pt
     figure = next(c for c in marac.rows[1].cells[1:] if c.text.isdigit())
