@@ -9,9 +9,9 @@ from layouts import PageSpec
 from layouts.components import loading, page_header, section
 from portal.access.permissions import Permission
 from portal.boardpack.options import MAX_TEXT, MEETING, PRESENTER
+from portal.metrics.catalogue import LPAS
 
 FORCE_WIDE = "force-wide"
-LPAS = ["Birmingham", "Coventry", "Dudley", "Sandwell", "Solihull", "Walsall", "Wolverhampton"]
 
 
 def _field(label: str, control: object, hint: str | None = None, **col: int) -> dbc.Col:

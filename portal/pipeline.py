@@ -167,10 +167,6 @@ def run_sweep(database: Database, *, settings: Config) -> dict[str, int]:
 
     with database.transaction() as session:
         packs = boardpacks.stuck_queued(session, now=utcnow(), after=QUEUED_GRACE)
-    packs_sent = sum(
-        queue.send(queue.BOARD_PACK_TASK, pack_id, broker_url=settings.broker_url) for pack_id in packs
-    )
-    with database.transaction() as session:
         stuck = extract_service.stuck(
             session,
             now=utcnow(),
@@ -180,6 +176,9 @@ def run_sweep(database: Database, *, settings: Config) -> dict[str, int]:
         for extract in stuck:
             extract_service.requeue(session, extract=extract)
         ids = [e.id for e in stuck]
+    packs_sent = sum(
+        queue.send(queue.BOARD_PACK_TASK, pack_id, broker_url=settings.broker_url) for pack_id in packs
+    )
     sent = 0
     for extract_id in ids:
         if queue.send(queue.INGEST_TASK, extract_id, broker_url=settings.broker_url):

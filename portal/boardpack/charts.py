@@ -8,8 +8,8 @@ from datetime import date
 
 from portal.boardpack.figures import Figure, FigureBook, count, pct
 from portal.boardpack.narrative import INSPECTION
+from portal.metrics.catalogue import LPAS
 
-LPAS = ("Birmingham", "Coventry", "Dudley", "Sandwell", "Solihull", "Walsall", "Wolverhampton")
 SOM = [
     ("Initial ARMS", "som_outstanding_initial_arms"),
     ("12-month ARMS", "som_outstanding_12m_arms"),

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from portal.access import Principal, require_lpa_visible, scoped_actions
 from portal.boardpack.figures import Figure, FigureBook
+from portal.metrics.catalogue import LPAS
 from portal.models import (
     DONE_STATUSES,
     Action,
@@ -26,7 +27,6 @@ from portal.services import metrics as metric_service
 from portal.services import programme
 from portal.services.readiness import Readiness, readiness
 
-LPAS = ("Birmingham", "Coventry", "Dudley", "Sandwell", "Solihull", "Walsall", "Wolverhampton")
 STATUS_TEXT = {
     "not_started": "not started",
     "in_progress": "in progress",

@@ -39,6 +39,8 @@ class BoardPack(Base):
     size_bytes: Mapped[int | None] = mapped_column(BigInteger)
     sha256: Mapped[str | None] = mapped_column(String(64))
     figures: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)  # each figure with its lineage
+    # Meeting, meeting date and presenter asked for (portal/boardpack/options.py); None: the defaults.
+    title_block: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     message: Mapped[str | None] = mapped_column(Text)
     generated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     requested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -24,11 +24,11 @@ from portal.boardpack import content as pack_content
 from portal.boardpack import document
 from portal.boardpack.options import MEETING, PRESENTER, TitleBlock, title_block
 from portal.clock import utcnow
-from portal.models import AuditEvent, BoardPack, BoardPackStatus, Extract, MetricValue, Role, User
+from portal.metrics.catalogue import LPAS
+from portal.models import BoardPack, BoardPackStatus, Extract, MetricValue, Role, User
 from portal.services import audit
 from portal.services.metrics import CURRENT
 
-LPAS = ("Birmingham", "Coventry", "Dudley", "Sandwell", "Solihull", "Walsall", "Wolverhampton")
 __all__ = ["MEETING", "PRESENTER", "TitleBlock"]
 
 
@@ -98,6 +98,7 @@ def request(
         progress=0,
         stage="queued",
         generated_by_id=principal.user_id or None,
+        title_block=block.as_dict(),
     )
     session.add(pack)
     session.flush()
@@ -113,19 +114,9 @@ def request(
     return pack
 
 
-def requested_title_block(session: Session, pack: BoardPack) -> TitleBlock:
-    """The title block asked for when the pack was queued (kept on its request audit event)."""
-    after = session.scalar(
-        select(AuditEvent.after)
-        .where(
-            AuditEvent.event == "boardpack.requested",
-            AuditEvent.entity_type == "board_pack",
-            AuditEvent.entity_id == str(pack.id),
-        )
-        .order_by(AuditEvent.id.desc())
-        .limit(1)
-    )
-    return TitleBlock.from_dict((after or {}).get("title_block"))
+def requested_title_block(pack: BoardPack) -> TitleBlock:
+    """The title block asked for when the pack was queued."""
+    return TitleBlock.from_dict(pack.title_block)
 
 
 def _progress(session: Session, pack: BoardPack, percent: int, stage: str) -> None:
@@ -150,7 +141,7 @@ def generate(
     step = session.commit if commit_progress else session.flush
     _progress(session, pack, 10, "gathering figures and progress")
     step()
-    block = requested_title_block(session, pack)
+    block = requested_title_block(pack)
     data = pack_content.gather(
         session, principal=principal, as_of=pack.as_of, lpa=pack.lpa, snapshots=readiness_snapshots
     )

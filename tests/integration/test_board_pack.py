@@ -367,7 +367,7 @@ def test_title_block_from_the_form_is_checked_and_kept(app, db_session, client) 
     body = callback_body(gen, [1], ["2024-02-25", "", "  HMICFRS   Board ", "2024-02-27", "DCC Green"])
     assert "requested" in post_callback(client, body).get_data(as_text=True)
     pack = db_session.scalars(select(BoardPack).order_by(BoardPack.id.desc())).first()
-    block = pack_service.requested_title_block(db_session, pack)
+    block = pack_service.requested_title_block(pack)
     assert (block.meeting, block.meeting_date, block.presenter) == (
         "HMICFRS Board",
         date(2024, 2, 27),

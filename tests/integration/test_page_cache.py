@@ -46,8 +46,7 @@ def _sign_in(client: FlaskClient, email: str, page: str) -> list[dict[str, Any]]
 
 
 def _call(client: FlaskClient, specs: list[dict[str, Any]], output: str, value: Any) -> Any:
-    response = post_callback(client, callback_body(find_spec(specs, output), [value]))
-    return response
+    return post_callback(client, callback_body(find_spec(specs, output), [value]))
 
 
 def test_a_repeated_load_is_served_from_the_cache_with_the_same_answer(
